@@ -1,0 +1,299 @@
+"""The `spapser` command line: options in, one core call, a renderer, an exit code.
+
+Kept thin on purpose: no computation here, and heavy modules (pandas, openpyxl, rich, the
+engine) are imported inside the commands that need them so that `spapser --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .problems import ExitCode, InvalidDataError, SpapserError
+
+app = typer.Typer(
+    name="spapser",
+    help="Follow a schéma de promotion des achats publics socialement et écologiquement "
+    "responsables: validate its YAML data, compute its indicators, export the annual bilan.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,  # plain click help: importing rich would double the start-up time
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def handles_errors(command: F) -> F:
+    """Turn expected failures into one line on stderr and their exit code; anything else into
+    exit 70 with one line, or the traceback under `--debug`."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except InvalidDataError as exc:
+            from .report import format_problem
+
+            for problem in exc.problems:
+                if problem.severity == "error":
+                    typer.echo(format_problem(problem), err=True)
+            raise _fail(str(exc), exc.exit_code) from None
+        except SpapserError as exc:
+            raise _fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+        except Exception as exc:
+            if _state["debug"]:
+                raise
+            raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
+                        "the traceback, and please report it)", ExitCode.INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spapser {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal "
+                                        "error.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+# Shared options: every command spells them the same way.
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else ./data "
+                 "if it holds a scheme.yaml, else the bundled Pas-de-Calais dataset).",
+                 file_okay=False, show_default=False),
+]
+
+
+def _data_dir(option: Path | None) -> Path:
+    from .datadir import resolve_data_dir
+
+    return resolve_data_dir(option)
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ComputeFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    csv_fr = "csv-fr"
+
+
+# ----------------------------------------------------------------------------------------------
+@app.command()
+@handles_errors
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files to check (default: every file of the data folder). They are checked "
+        "against the rest of the data folder.", show_default=False)] = None,
+    data_dir: DataDirOption = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json, or GitHub "
+                                              "workflow annotations.")] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check the data files and report every problem with its file, line and column.
+
+    Exit 0 when valid, 1 when there is an error (or a warning with --strict), 2 on a usage
+    error.
+
+    Example: spapser validate data/measures/2015.yaml --format github
+    """
+    from .catalog import load_catalog
+    from .report import render_problems
+
+    folder = _data_dir(data_dir)
+    loaded = load_catalog(folder, paths or [])
+    problems = loaded.problems
+    files = loaded.files
+    if paths:
+        from .catalog import display_path
+
+        wanted = {display_path(p) for p in paths}
+        problems = [p for p in problems if p.file in wanted]
+        files = [f for f in files if f in wanted]
+    typer.echo(render_problems(problems, files, fmt.value))
+    failed = any(p.severity == "error" or strict for p in problems)
+    raise typer.Exit(ExitCode.INVALID_DATA if failed else ExitCode.OK)
+
+
+@app.command()
+@handles_errors
+def schema(
+    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder to write "
+                                             "the JSON Schemas into.", file_okay=False)]
+    = Path("schemas"),
+) -> None:
+    """Write the JSON Schemas (draft-07) of the data files, for editors and CI.
+
+    Data files point at them with a first line such as
+    `# yaml-language-server: $schema=../../schemas/measures.schema.json`.
+
+    Example: spapser schema --output-dir schemas/
+    """
+    from .problems import OutputError
+    from .schemas import write_schemas
+
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {output_dir}: {exc.strerror or exc}") from None
+    for written in write_schemas(output_dir):
+        typer.echo(str(written))
+
+
+@app.command()
+@handles_errors
+def actions(
+    code: Annotated[str | None, typer.Argument(help="An action code such as 1-1.3: show the "
+                                               "whole sheet.", show_default=False)] = None,
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (1-3).",
+                                             min=1)] = None,
+    data_dir: DataDirOption = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+) -> None:
+    """List the action sheets, or show one in full.
+
+    Example: spapser actions 1-1.3
+    """
+    from .catalog import require_catalog
+    from .problems import UsageError
+    from .render_actions import actions_json, print_action_sheet, print_actions_table
+
+    catalog, _ = require_catalog(_data_dir(data_dir))
+    selected = [a for a in catalog.actions.values() if axis is None or a.axis == axis]
+    if code is not None:
+        selected = [a for a in selected if a.code == code]
+        if not selected:
+            known = ", ".join(catalog.actions)
+            raise UsageError(f"no action {code!r}{' on axis ' + str(axis) if axis else ''} "
+                             f"(actions: {known})")
+    elif axis is not None and not selected:
+        raise UsageError(f"axis {axis} has no actions")
+    if fmt is TableOrJson.json:
+        typer.echo(actions_json(catalog, selected))
+    elif code is not None:
+        print_action_sheet(catalog, selected[0])
+    else:
+        print_actions_table(catalog, selected)
+
+
+@app.command()
+@handles_errors
+def compute(
+    year: Annotated[int, typer.Argument(help="The year to compute, e.g. 2015.")],
+    data_dir: DataDirOption = None,
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis.",
+                                             min=1)] = None,
+    action: Annotated[str | None, typer.Option("--action", help="Only this action, e.g. "
+                                               "1-1.3.")] = None,
+    fmt: Annotated[ComputeFormat, typer.Option(
+        "--format", "-f", help="table; json; csv; csv-fr (semicolons, decimal comma and a "
+        "BOM, for French Excel).")] = ComputeFormat.table,
+) -> None:
+    """Compute every indicator for YEAR and compare it with its target.
+
+    Example: spapser compute 2015 --format json
+    """
+    from .catalog import require_catalog
+    from .engine import compute_year
+    from .render_compute import render_compute
+
+    catalog, problems = require_catalog(_data_dir(data_dir))
+    report = compute_year(catalog, year, axis=axis, action=action)
+    render_compute(report, fmt.value)
+
+
+@app.command()
+@handles_errors
+def series(
+    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. "
+                                             "paper-recycled-share.")],
+    first: Annotated[int | None, typer.Option("--from", help="First year.")] = None,
+    last: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
+    data_dir: DataDirOption = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+) -> None:
+    """Show one indicator across every year with data, against its target.
+
+    Example: spapser series paper-recycled-share --from 2009 --to 2015
+    """
+    from .catalog import require_catalog
+    from .engine import compute_series
+    from .render_compute import render_series
+
+    catalog, _ = require_catalog(_data_dir(data_dir))
+    report = compute_series(catalog, indicator, first=first, last=last)
+    render_series(report, fmt.value)
+
+
+@app.command()
+@handles_errors
+def export(
+    year: Annotated[int | None, typer.Argument(help="The year of the annual bilan.",
+                                               show_default=False)] = None,
+    first: Annotated[int | None, typer.Option("--from", help="First year of a global "
+                                              "bilan.")] = None,
+    last: Annotated[int | None, typer.Option("--to", help="Last year of a global bilan.")]
+    = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Workbook to write "
+                                                "(default: reports/bilan-YEAR.xlsx).",
+                                                dir_okay=False)] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.
+
+    Example: spapser export 2015 -o reports/bilan-2015.xlsx
+    """
+    from .catalog import require_catalog
+    from .export import export_workbook, plan_export
+
+    folder = _data_dir(data_dir)
+    plan = plan_export(year=year, first=first, last=last, output=output)
+    catalog, problems = require_catalog(folder)
+    written = export_workbook(catalog, plan, problems=problems,
+                              command=" ".join(["spapser", *sys.argv[1:]]))
+    typer.echo(str(written))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="spapser")

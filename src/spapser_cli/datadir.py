@@ -1,0 +1,35 @@
+"""Where the data folder is: `--data-dir` > `SPAPSER_DATA_DIR` > `./data` > the bundled dataset."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .problems import UsageError
+
+ENV_VAR = "SPAPSER_DATA_DIR"
+
+
+def bundled_data_dir() -> Path:
+    """The embedded Pas-de-Calais dataset: inside the wheel, or the source checkout's `data/`."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    if (installed / "scheme.yaml").is_file():
+        return installed
+    return package.parents[1] / "data"  # editable install: src/spapser_cli -> repository root
+
+
+def resolve_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
+    """The data folder to read, by order of precedence. Raises `UsageError` if it is not a folder."""
+    if option is not None:
+        chosen, origin = option, "--data-dir"
+    elif os.environ.get(ENV_VAR):
+        chosen, origin = Path(os.environ[ENV_VAR]), ENV_VAR
+    else:
+        local = (cwd or Path.cwd()) / "data"
+        if (local / "scheme.yaml").is_file():
+            return local
+        return bundled_data_dir()
+    if not chosen.is_dir():
+        raise UsageError(f"{origin}: {chosen} is not a folder")
+    return chosen

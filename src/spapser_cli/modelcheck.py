@@ -1,0 +1,123 @@
+"""Validate one parsed document against its model and turn Pydantic errors into `Problem`s.
+
+Pydantic's error locations (`measures.paper-consumption.values.fsc`) are mapped back to the
+line and column the YAML reader recorded, and its error types to spapser's stable codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Hashable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import PROBLEM_CODES, Problem
+from .yamlio import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_WRONG_TYPE = {
+    "int_type": "an integer", "int_parsing": "an integer", "float_type": "a number",
+    "float_parsing": "a number", "string_type": "a text", "bool_type": "true or false",
+    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "model_attributes_type": "a mapping", "int_from_float": "an integer",
+    "date_type": "a date (YYYY-MM-DD)", "tuple_type": "a list",
+}
+_PATTERN_HINTS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "an identifier in lower-case kebab-case "
+                                   "(such as paper-recycled-share)",
+    r"^[1-9]-[1-9]\.[1-9][0-9]?$": "an action code such as 1-1.3",
+    r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$": "a due date as YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def validate_document(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
+    """The model instance, or None and one problem per Pydantic error."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_to_problem(doc, error) for error in exc.errors(include_url=False)]
+
+
+def _field_names() -> set[str]:
+    from . import models
+
+    names: set[str] = set()
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            names.update(value.model_fields)
+    return names
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[Hashable, ...], bool]:
+    """The part of `loc` that exists in the data (discriminator tags dropped); key error?"""
+    path: list[Hashable] = []
+    node = data
+    for index, segment in enumerate(loc):
+        if segment == "[key]":
+            return tuple(path), True
+        if isinstance(node, dict) and segment in node:
+            path.append(segment)
+            node = node[segment]
+        elif isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
+            path.append(segment)
+            node = node[segment]
+        elif index == len(loc) - 1:
+            path.append(segment)  # the missing or unknown key itself
+        # else: a union tag such as 'share' in ('indicators', 0, 'share', 'part'): skip it
+    return tuple(path), False
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _to_problem(doc: Document, error: Any) -> Problem:
+    kind: str = error["type"]
+    path, key_error = _data_path(doc.data, tuple(error["loc"]))
+    dotted = ".".join(str(p) for p in path) or "(top level)"
+    value = error.get("input")
+    if kind in PROBLEM_CODES:  # our own PydanticCustomError types are problem codes
+        code, message = kind, error["msg"]
+    elif kind == "extra_forbidden":
+        name = str(path[-1])
+        close = difflib.get_close_matches(name, sorted(_field_names()), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        code, message = "unknown-key", f"unknown key {name!r}{hint}"
+        return doc.problem(path, code, f"{dotted}: {message}", key=True)
+    elif kind == "missing":
+        code, message = "missing-key", f"required key {str(path[-1])!r} is missing"
+        return doc.problem(path[:-1], code, f"{dotted}: {message}")
+    elif kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        code = "unknown-kind"
+        message = (f"unknown kind {ctx.get('tag')!r}; expected one of "
+                   f"{ctx.get('expected_tags')}")
+        path = path + ("kind",)
+    elif kind == "union_tag_not_found":
+        code, message = "missing-key", "required key 'kind' is missing"
+    elif kind in _WRONG_TYPE:
+        expected = _WRONG_TYPE[kind]
+        if isinstance(value, dict) and not path and expected == "a mapping":
+            expected = "a mapping of keys and values"
+        code, message = "wrong-type", f"expected {expected}, got {_describe(value)}"
+    elif kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        hint = _PATTERN_HINTS.get(pattern, f"a text matching {pattern}")
+        code, message = "invalid-value", f"{value!r} is not {hint}"
+    elif kind == "string_too_short":
+        code, message = "invalid-value", "the text is empty"
+    else:  # literal_error, too_short, greater_than_equal, ...: Pydantic's message is clear
+        code, message = "invalid-value", error["msg"]
+    return doc.problem(path, code, f"{dotted}: {message}", key=key_error)
