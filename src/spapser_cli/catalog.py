@@ -207,6 +207,22 @@ class _Loader:
                 raise UsageError(f"{extra}: is a folder; give files, or use --data-dir")
         return (scheme if scheme.is_file() else None), actions, measures
 
+    def _measures(self, path: Path, doc: yamlio.Document | None,
+                  ) -> tuple[Measures, yamlio.Document] | None:
+        """Model-check one measures file and its name."""
+        if doc is None:
+            return None
+        year_measures, found = validate_document(Measures, doc)
+        self.problems.extend(found)
+        if year_measures is None:
+            return None
+        if path.stem != str(year_measures.year):
+            self.problems.append(doc.problem(("year",), "year-mismatch",
+                                 f"this file holds year {year_measures.year} but is named "
+                                 f"{path.name}; name it {year_measures.year}.yaml"))
+            return None
+        return year_measures, doc
+
     def run(self) -> CatalogLoad:
         scheme_path, action_paths, measures_paths = self._data_files()
         extra_docs: dict[str, list[tuple[Path, yamlio.Document | None]]] = {
@@ -260,32 +276,33 @@ class _Loader:
                 continue
             actions[action.code] = (action, doc)
 
+        # Measures files given explicitly are checked one by one against the folder's scheme
+        # and actions, each in place of the folder's file for its year (a pre-commit hook
+        # passes changed files; a benchmark passes a thousand files of the same year).
+        explicit_names = {p.name for p, _ in extra_docs["measures"]}
         measures: dict[int, tuple[Measures, yamlio.Document]] = {}
-        for path, maybe in replaced(measures_paths, "measures"):
-            doc = maybe or self._read(path)
-            if doc is None:
+        for path in measures_paths:
+            if path.name in explicit_names:
                 continue
-            year_measures, found = validate_document(Measures, doc)
-            self.problems.extend(found)
-            if year_measures is None:
+            checked = self._measures(path, self._read(path))
+            if checked is None:
                 continue
-            if path.stem != str(year_measures.year):
-                self.problems.append(doc.problem(("year",), "year-mismatch",
-                                     f"this file holds year {year_measures.year} but is named "
-                                     f"{path.name}; name it {year_measures.year}.yaml"))
+            if checked[0].year in measures:
+                self.problems.append(checked[1].problem(("year",), "duplicate-id", f"year "
+                                     f"{checked[0].year} is also in "
+                                     f"{measures[checked[0].year][1].file}"))
                 continue
-            if year_measures.year in measures:
-                self.problems.append(doc.problem(("year",), "duplicate-id", f"year "
-                                     f"{year_measures.year} is also in "
-                                     f"{measures[year_measures.year][1].file}"))
-                continue
-            measures[year_measures.year] = (year_measures, doc)
+            measures[checked[0].year] = checked
+        explicit = [checked for path, doc in extra_docs["measures"]
+                    if (checked := self._measures(path, doc)) is not None]
 
         if scheme is None or scheme_doc is None:
             return CatalogLoad(None, self.problems, self.files)
 
         checks = _CrossChecks(scheme, scheme_doc, actions, measures)
         self.problems.extend(checks.run())
+        for year_measures, doc in explicit:
+            self.problems.extend(checks.year(year_measures, doc))
         ordered_codes = [c for axis in scheme.axes for o in axis.objectives for c in o.actions]
         ordered = {c: actions[c][0] for c in ordered_codes if c in actions}
         ordered.update({c: a for c, (a, _) in sorted(actions.items()) if c not in ordered})

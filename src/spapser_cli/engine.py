@@ -74,6 +74,7 @@ class Result:
     reason: str | None
     qualifier: str = "exact"
     text: str | None = None
+    milestone: str | None = None  # not-started, in-progress or done
     note: str | None = None
     source: str | None = None
 
@@ -102,6 +103,7 @@ class Result:
             "breakdown": {c: _json_number(v) for c, v in self.breakdown.items()},
             "reason": self.reason,
             "text": self.text,
+            "milestone": self.milestone,
             "note": self.note,
             "source": self.source,
         }
@@ -245,6 +247,7 @@ class Engine:
             reason=current.reason,
             qualifier=current.qualifier,
             text=current.text,
+            milestone=current.milestone,
             note=indicator.note,
             source=current.source,
         )

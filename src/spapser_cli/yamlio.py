@@ -259,7 +259,16 @@ def load_text(text: str, file: str) -> Document:
         if mark is None:
             raise YamlError(Problem(file, "yaml-syntax", message)) from None
         raise fail("yaml-syntax", message, mark) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL or BEL
+        # libyaml counts the offset in UTF-8 bytes, the pure-Python reader in characters.
+        before = (text[:exc.position] if exc.encoding == "unicode"
+                  else text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise YamlError(Problem(file, "yaml-syntax", f"character U+{exc.character:04X} is not "
+                                "allowed in a data file (an invisible control character: "
+                                "delete it)", line, column)) from None
+    except yaml.YAMLError as exc:
         raise YamlError(Problem(file, "yaml-syntax", str(exc).replace("\n", " "))) from None
     if documents == 0:
         raise YamlError(Problem(file, "empty-file", "the file is empty: it should hold a "

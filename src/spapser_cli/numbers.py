@@ -1,0 +1,49 @@
+"""How numbers are shown to people: one place, so the terminal and the workbook agree."""
+
+from __future__ import annotations
+
+COUNT_UNIT = "nombre"  # counts are shown bare: "20", not "20 nombre"
+
+
+def decimals_for(value: float, unit: str | None) -> int:
+    """Percentages keep one decimal (two below 10, as the scheme prints 1.26 %); other
+    quantities keep up to two, none for whole numbers."""
+    if unit == "%":
+        return 2 if abs(value) < 10 else 1
+    if float(value).is_integer():
+        return 0
+    return 2 if abs(value) < 1000 else 1
+
+
+def format_number(value: float | None, unit: str | None = None, *, signed: bool = False,
+                  exact: bool = False, decimal: str = ".", group: str = " ") -> str:
+    """`38.5`, `137 295`, `-11.45`; `n/d` for a missing value.
+
+    `exact`: a figure typed in from a publication keeps its own decimals (54.62, 53)."""
+    if value is None:
+        return "n/d"
+    digits = decimals_for(value, unit)
+    if exact:
+        digits = max(0, min(4, len(f"{abs(value):.4f}".rstrip("0").split(".")[1])))
+    text = f"{abs(value):,.{digits}f}".replace(",", "\x00").replace(".", decimal)
+    text = text.replace("\x00", group)
+    sign = "-" if value < 0 and text.strip("0.,") else ("+" if signed and value > 0 else "")
+    return sign + text
+
+
+def format_quantity(value: float | None, unit: str | None, *, signed: bool = False,
+                    exact: bool = False) -> str:
+    """A number with its unit: `38.5 %`, `121.49 t`, `20` (counts)."""
+    text = format_number(value, unit, signed=signed, exact=exact)
+    if value is None or not unit or unit == COUNT_UNIT:
+        return text
+    return f"{text} {unit}"
+
+
+def format_change(change: float | None, unit: str | None) -> str:
+    """A year-on-year change: percentage points for percentages."""
+    if change is None:
+        return ""
+    if unit == "%":
+        return f"{format_number(change, unit, signed=True)} pts"
+    return format_quantity(change, unit, signed=True)

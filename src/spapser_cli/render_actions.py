@@ -1,0 +1,118 @@
+"""Show the action sheets: a one-row-per-action table, one whole sheet, or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .catalog import Catalog
+from .models import Action, Indicator
+from .numbers import format_quantity
+from .render_compute import make_console
+
+
+def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
+    unit = catalog.indicator_unit(indicator)
+    texts = []
+    for target in indicator.targets:
+        sign = "≥" if target.direction == "at-least" else "≤"
+        by = f" by {target.year}" if target.year else ""
+        texts.append(f"{indicator.id} {sign} {format_quantity(target.value, unit)}{by}")
+    return texts
+
+
+def action_to_dict(catalog: Catalog, action: Action) -> dict[str, Any]:
+    """Every field of the sheet, plus where it sits in the scheme."""
+    data = action.model_dump(mode="json")
+    objective = catalog.objective(action.axis, action.objective)
+    data["objective_title"] = objective.title if objective else None
+    axis = catalog.axis(action.axis)
+    data["axis_title"] = axis.title if axis else None
+    for indicator, entry in zip(action.indicators, data["indicators"], strict=True):
+        entry["unit"] = catalog.indicator_unit(indicator)
+    return data
+
+
+def actions_json(catalog: Catalog, actions: Sequence[Action]) -> str:
+    return json.dumps({"actions": [action_to_dict(catalog, a) for a in actions]},
+                      ensure_ascii=False, indent=2)
+
+
+def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = make_console()
+    table = Table(title=escape(catalog.scheme.title), title_justify="left", pad_edge=False)
+    table.add_column("code", no_wrap=True)
+    table.add_column("axis", justify="right")
+    table.add_column("obj.", justify="right")
+    table.add_column("title", overflow="fold", ratio=3)
+    table.add_column("pilot", overflow="fold", ratio=2)
+    table.add_column("ind.", justify="right")
+    table.add_column("targets", overflow="fold", ratio=2)
+    for action in actions:
+        targets = [t for i in action.indicators for t in _targets_text(catalog, i)]
+        table.add_row(action.code, str(action.axis), str(action.objective),
+                      escape(action.title), escape("; ".join(action.pilots)),
+                      str(len(action.indicators)), escape("\n".join(targets)))
+    console.print(table)
+    console.print(f"{len(actions)} action(s); `spapser actions CODE` shows a whole sheet.")
+
+
+def print_action_sheet(catalog: Catalog, action: Action) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
+    console = make_console()
+    axis = catalog.axis(action.axis)
+    objective = catalog.objective(action.axis, action.objective)
+    header = f"[bold]{action.code}[/bold] {escape(action.title)}"
+    where = (f"Axe {action.axis} · {escape(axis.title if axis else '?')} — objectif "
+             f"{action.axis}-{action.objective} · {escape(objective.title if objective else '?')}")
+    if action.agenda21_action:
+        where += f"\nAgenda 21 : action {action.agenda21_action}"
+    console.print(Panel(f"{header}\n[dim]{where}[/dim]", expand=True))
+
+    def section(title: str, lines: Sequence[str]) -> None:
+        if not lines:
+            return
+        console.print(f"[bold]{title}[/bold]")
+        for line in lines:
+            console.print(f"  • {escape(line)}")
+
+    section("Pilotage de l'action", action.pilots)
+    section("Objectif de l'action", action.purpose)
+    section("Directions impactées", action.impacted_directions)
+    console.print("[bold]Description (résumé)[/bold]")
+    console.print(f"  {escape(action.summary)}")
+    section("Partenaires extérieurs", action.partners)
+    section("Projets liés", action.related_projects)
+    section("Calendrier d'exécution",
+            [f"{s.text}" + (f" (échéance {s.due})" if s.due else "") for s in action.schedule])
+    section("Modalités d'évaluation", action.evaluation_methods)
+    if action.variables:
+        console.print("[bold]Variables mesurées[/bold]")
+        for variable in action.variables:
+            cats = ", ".join(c.id for c in variable.categories)
+            console.print(f"  • {variable.id} [dim]({escape(variable.unit)}"
+                          f"{'; ' + cats if cats else ''})[/dim] {escape(variable.label)}")
+    if action.indicators:
+        table = Table(title="Indicateurs d'évaluation", title_justify="left", pad_edge=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("kind")
+        table.add_column("unit")
+        table.add_column("label", overflow="fold")
+        table.add_column("targets", overflow="fold")
+        for indicator in action.indicators:
+            label = escape(indicator.label)
+            if indicator.note:
+                label += f"\n[dim]note: {escape(indicator.note)}[/dim]"
+            targets = [f"{t}\n[dim]« {escape(i.text)} »[/dim]" for t, i in
+                       zip(_targets_text(catalog, indicator), indicator.targets, strict=True)]
+            table.add_row(indicator.id, indicator.kind, catalog.indicator_unit(indicator) or "",
+                          label, "\n".join(targets))
+        console.print(table)
+    section("Notes", action.notes)
