@@ -32,6 +32,8 @@ DEFAULT_TOLERANCE = 0.05
 nor the reported entry states one: half a unit of the first decimal, the precision at which
 the reference document prints its percentages."""
 
+DIVISION_BY_ZERO = "division by zero"
+
 ABOUT_TOLERANCE = 0.10
 """A value reported as « about » (« proche de ») is accepted within 10 % of the computed one."""
 
@@ -290,6 +292,10 @@ class Engine:
             if reported is not None:
                 self._compare(indicator, year, value, breakdown, reported)
             return Computed(value, breakdown, "computed", None if value is not None else reason)
+        if reason and reason.startswith(DIVISION_BY_ZERO):
+            # The quantities exist but cannot be divided: say so rather than fall back on a
+            # published figure that the measures contradict.
+            return Computed(None, reason=reason)
         if reported is not None and (reported.value is not None or reported.breakdown):
             return Computed(reported.value, dict(reported.breakdown), "reported",
                             None if reported.value is not None else
@@ -412,8 +418,8 @@ class _Formula:
             if before is None:
                 return None, breakdown, f"no previous year: {reason_before}"
             if before == 0:
-                return None, breakdown, (f"division by zero: {indicator.quantity.variable} is 0 "
-                                         f"in {prev}")
+                return None, breakdown, (f"{DIVISION_BY_ZERO}: {indicator.quantity.variable} is "
+                                         f"0 in {prev}")
             return (now / before - 1) * 100, breakdown, None
         if kind == "ratio":
             value, reason = self._divide(indicator.numerator, indicator.denominator, 100.0)
@@ -455,7 +461,7 @@ class _Formula:
         if b is None:
             return None, reason_b
         if b == 0:
-            return None, f"division by zero: {bottom.variable} is 0 in {self.year}"
+            return None, f"{DIVISION_BY_ZERO}: {bottom.variable} is 0 in {self.year}"
         return a / b * scale, None
 
     def _per_category(self, top: Ref, bottom: Ref, scale: float) -> dict[str, float | None]:

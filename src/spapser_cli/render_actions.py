@@ -18,7 +18,7 @@ def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
     for target in indicator.targets:
         sign = "≥" if target.direction == "at-least" else "≤"
         by = f" by {target.year}" if target.year else ""
-        texts.append(f"{indicator.id} {sign} {format_quantity(target.value, unit)}{by}")
+        texts.append(f"{sign} {format_quantity(target.value, unit, exact=True)}{by}")
     return texts
 
 
@@ -40,28 +40,33 @@ def actions_json(catalog: Catalog, actions: Sequence[Action]) -> str:
 
 
 def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
 
     console = make_console()
-    table = Table(title=escape(catalog.scheme.title), title_justify="left", pad_edge=False)
+    console.print(f"[bold]{escape(catalog.scheme.title)}[/bold]")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("code", no_wrap=True)
     table.add_column("axis", justify="right")
     table.add_column("obj.", justify="right")
-    table.add_column("title", overflow="fold", ratio=3)
-    table.add_column("pilot", overflow="fold", ratio=2)
+    table.add_column("title", ratio=3)
+    table.add_column("pilot", ratio=2)
     table.add_column("ind.", justify="right")
-    table.add_column("targets", overflow="fold", ratio=2)
+    table.add_column("targets", ratio=2)
     for action in actions:
-        targets = [t for i in action.indicators for t in _targets_text(catalog, i)]
+        targets = [f"{i.id} {t}" for i in action.indicators for t in _targets_text(catalog, i)]
+        pilot = action.pilots[0] + (f" (+{len(action.pilots) - 1})" if len(action.pilots) > 1
+                                    else "")
         table.add_row(action.code, str(action.axis), str(action.objective),
-                      escape(action.title), escape("; ".join(action.pilots)),
+                      escape(action.title), escape(pilot),
                       str(len(action.indicators)), escape("\n".join(targets)))
     console.print(table)
     console.print(f"{len(actions)} action(s); `spapser actions CODE` shows a whole sheet.")
 
 
 def print_action_sheet(catalog: Catalog, action: Action) -> None:
+    from rich import box
     from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
@@ -100,12 +105,13 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
             console.print(f"  • {variable.id} [dim]({escape(variable.unit)}"
                           f"{'; ' + cats if cats else ''})[/dim] {escape(variable.label)}")
     if action.indicators:
-        table = Table(title="Indicateurs d'évaluation", title_justify="left", pad_edge=False)
+        console.print("[bold]Indicateurs d'évaluation[/bold]")
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("id", no_wrap=True)
         table.add_column("kind")
         table.add_column("unit")
-        table.add_column("label", overflow="fold")
-        table.add_column("targets", overflow="fold")
+        table.add_column("label", ratio=3)
+        table.add_column("targets", ratio=2)
         for indicator in action.indicators:
             label = escape(indicator.label)
             if indicator.note:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,10 @@ def make_console(*, stderr: bool = False) -> Console:
     Rich honours NO_COLOR and drops styles when the output is not a terminal."""
     from rich.console import Console
 
-    probe = Console(stderr=stderr)
-    width = min(probe.width, MAX_WIDTH) if probe.is_terminal else MAX_WIDTH
+    stream = sys.stderr if stderr else sys.stdout
+    width = MAX_WIDTH
+    if stream.isatty():
+        width = min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH)
     return Console(stderr=stderr, width=width, highlight=False)
 
 
