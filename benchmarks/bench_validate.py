@@ -39,9 +39,9 @@ def generate(folder: Path, count: int) -> list[Path]:
     rng = random.Random(2015)
     files = []
     for index in range(count):
-        factor = rng.uniform(0.5, 1.5)
-        text = template.replace("73190", str(round(73190 * factor))).replace(
-            "46748", str(round(46748 * factor)))
+        fsc, recycled = round(73190 * rng.uniform(0.5, 1.5)), round(46748 * rng.uniform(0.5, 1.5))
+        text = (template.replace("73190", str(fsc)).replace("46748", str(recycled))
+                .replace("121492", str(fsc + 1554 + recycled)))
         target = folder / f"{index:04d}" / "measures" / "2015.yaml"
         target.parent.mkdir(parents=True)
         target.write_text(text.replace("../../schemas/", str(REPO / "schemas") + "/"),

@@ -7,8 +7,9 @@ line and column the YAML reader recorded, and its error types to spapser's stabl
 from __future__ import annotations
 
 import difflib
+import types
 from collections.abc import Hashable
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -37,7 +38,53 @@ def validate_document(model: type[M], doc: Document) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_to_problem(doc, error) for error in exc.errors(include_url=False)]
+        return None, [_to_problem(doc, error, model) for error in exc.errors(include_url=False)]
+
+
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """The keys allowed where `loc` ends: the fields of the model that holds its last segment
+    (all the models' fields when the walk gets lost)."""
+    annotation: Any = model
+    for segment in loc[:-1]:
+        annotation = _unwrap(annotation)
+        origin = get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(segment)
+            annotation = field.annotation if field else None
+        elif origin is list:
+            annotation = get_args(annotation)[0]
+        elif origin is dict:
+            annotation = get_args(annotation)[1]
+        elif origin in (Union, types.UnionType):  # a tagged union: the segment is the tag
+            annotation = next((m for m in get_args(annotation) if _has_tag(m, segment)), None)
+        else:
+            annotation = None
+        if annotation is None:
+            return _field_names()
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return set(annotation.model_fields)
+    return _field_names()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`X` from `Annotated[X, ...]` and from `X | None`."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+            continue
+        if get_origin(annotation) in (Union, types.UnionType):
+            members = [m for m in get_args(annotation) if m is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+                continue
+        return annotation
+
+
+def _has_tag(member: Any, tag: Any) -> bool:
+    fields = getattr(member, "model_fields", {})
+    return any(get_origin(f.annotation) is Literal and tag in get_args(f.annotation)
+               for f in fields.values())
 
 
 def _field_names() -> set[str]:
@@ -83,7 +130,7 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _to_problem(doc: Document, error: Any) -> Problem:
+def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
     kind: str = error["type"]
     path, key_error = _data_path(doc.data, tuple(error["loc"]))
     dotted = ".".join(str(p) for p in path) or "(top level)"
@@ -92,7 +139,8 @@ def _to_problem(doc: Document, error: Any) -> Problem:
         code, message = kind, error["msg"]
     elif kind == "extra_forbidden":
         name = str(path[-1])
-        close = difflib.get_close_matches(name, sorted(_field_names()), n=1)
+        allowed = _keys_at(model, tuple(error["loc"]))
+        close = difflib.get_close_matches(name, sorted(allowed - {name}), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         code, message = "unknown-key", f"unknown key {name!r}{hint}"
         return doc.problem(path, code, f"{dotted}: {message}", key=True)

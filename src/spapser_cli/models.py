@@ -82,20 +82,22 @@ def french_number_spelling(text: str) -> str | None:
     return number
 
 
-Number = Annotated[float, BeforeValidator(_as_number), Field(strict=False)]
-NonNegativeNumber = Annotated[float, BeforeValidator(_as_number), Field(ge=0, strict=False)]
-PositiveNumber = Annotated[float, BeforeValidator(_as_number), Field(gt=0, strict=False)]
+# Constraints go before the validator: after it, Pydantic cannot translate them into JSON Schema
+# `minimum`/`exclusiveMinimum` and emits raw `ge`/`gt` keys that editors ignore.
+Number = Annotated[float, Field(strict=False), BeforeValidator(_as_number)]
+NonNegativeNumber = Annotated[float, Field(ge=0, strict=False), BeforeValidator(_as_number)]
+PositiveNumber = Annotated[float, Field(gt=0, strict=False), BeforeValidator(_as_number)]
 
 
 def _as_year(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         _as_number(value)  # explains text and booleans
-        raise PydanticCustomError("wrong-type", "expected a year such as 2015, got {value!r}",
-                                  {"value": value})
+        raise PydanticCustomError("wrong-type", "expected a year such as 2015, got {value}",
+                                  {"value": repr(value)})
     return value
 
 
-Year = Annotated[int, BeforeValidator(_as_year), Field(ge=1990, le=2100)]
+Year = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_as_year)]
 Count = Annotated[int, Field(ge=1, strict=True)]
 
 
@@ -108,8 +110,8 @@ def _as_date(value: Any) -> Any:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("invalid-date", "expected a date as YYYY-MM-DD, got {value!r}",
-                              {"value": value})
+    raise PydanticCustomError("invalid-date", "expected a date as YYYY-MM-DD, got {value}",
+                              {"value": repr(value)})
 
 
 Date = Annotated[date, BeforeValidator(_as_date)]

@@ -37,8 +37,9 @@ def build_schema(kind: str) -> dict[str, Any]:
         "title": f"spapser {kind} file",
         "description": description,
     }
+    body.pop("title", None)  # the model's class name; keep ours
+    body.pop("description", None)  # the model's docstring; keep ours
     schema.update(body)
-    schema["description"] = description
     if definitions:
         schema["definitions"] = definitions
     return schema

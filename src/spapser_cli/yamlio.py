@@ -38,7 +38,8 @@ Position = tuple[int, int]  # 1-based line, column
 
 # YAML 1.2 core schema, with one deliberate change: integers and floats with a leading zero
 # (`01053`, a postal or INSEE code) stay text instead of silently losing their zero.
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NUMBER_STARTS = frozenset("0123456789+-.")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
          "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
@@ -51,10 +52,15 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 def resolve_plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema (leading zeros stay text)."""
-    if _NULL.match(text):
+    first = text[:1]
+    if first.isalpha() and first not in "nNtTfF":
+        return text  # the common case, a word: no pattern can match
+    if text in _NULLS:
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if first not in _NUMBER_STARTS:
+        return text
     if _INT.match(text):
         return int(text)
     if _INT_OCT.match(text):
@@ -76,17 +82,18 @@ class Document:
 
     file: str  # as shown in messages
     data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    # Parser marks (0-based), turned into 1-based positions only when a problem needs one.
+    values: dict[Path_, Any] = field(default_factory=dict)
+    keys: dict[Path_, Any] = field(default_factory=dict)
 
     def position(self, path: Path_, *, key: bool = False) -> Position | None:
         """Position of the value at `path` (or of its key), falling back to the nearest parent."""
         path = tuple(path)
         if key and path in self.keys:
-            return self.keys[path]
+            return _pos(self.keys[path])
         while True:
             if path in self.values:
-                return self.values[path]
+                return _pos(self.values[path])
             if not path:
                 return None
             path = path[:-1]
@@ -155,14 +162,22 @@ def _pos(mark: Any) -> Position:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "has_key", "first_key_line")
+    __slots__ = ("container", "path", "is_map", "pending_key", "has_key", "first_key_line")
 
     def __init__(self, container: Any, path: Path_) -> None:
         self.container = container
         self.path = path
+        self.is_map = isinstance(container, dict)
         self.pending_key: Any = None
         self.has_key = False
         self.first_key_line: dict[Any, int] = {}
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SKIPPED_EVENTS = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 
 
 def load_text(text: str, file: str) -> Document:
@@ -170,89 +185,93 @@ def load_text(text: str, file: str) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     doc = Document(file, None)
+    values, keys = doc.values, doc.keys
 
     def fail(code: str, message: str, mark: Any) -> YamlError:
         line, column = _pos(mark)
         return YamlError(Problem(file, code, message, line, column))
 
     stack: list[_Frame] = []
+    parent: _Frame | None = None
     documents = 0
-    root_set = False
+    # Events are pulled straight from the parser (libyaml when available): this loop is the
+    # hot path of `spapser validate`, so it avoids attribute look-ups it does not need.
+    parser = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind is yaml.DocumentStartEvent:
+        parser = _Loader(text)  # the pure-Python reader already refuses control characters here
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is _ScalarEvent or kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                if event.anchor is not None:
+                    raise fail("anchor-alias", f"anchor &{event.anchor} is not allowed: data "
+                               "files do not share values", event.start_mark)
+                if event.tag is not None:
+                    raise fail("tag", f"tag {_short_tag(event.tag)} is not allowed: data files "
+                               "hold plain text, numbers, lists and mappings", event.start_mark)
+                mark = event.start_mark
+                if parent is not None and parent.is_map and not parent.has_key:
+                    # This node is a key.
+                    if kind is not _ScalarEvent:
+                        raise fail("complex-key", "a key must be a plain text or number, not a "
+                                   "list or mapping", mark)
+                    plain = event.style is None or event.style == ""
+                    key = resolve_plain_scalar(event.value) if plain else event.value
+                    if plain and key == "<<":
+                        raise fail("merge-key", "merge keys (<<) are not allowed: write the "
+                                   "keys out in full", mark)
+                    if not isinstance(key, Hashable) or isinstance(key, float):
+                        raise fail("complex-key", f"a key must be a text or an integer, not "
+                                   f"{event.value!r}", mark)
+                    if key in parent.first_key_line:
+                        raise fail("duplicate-key", f"duplicate key {event.value!r} (first "
+                                   f"defined on line {parent.first_key_line[key]})", mark)
+                    parent.first_key_line[key] = mark.line + 1
+                    parent.pending_key = key
+                    parent.has_key = True
+                    keys[parent.path + (key,)] = mark
+                    continue
+                # This node is a value.
+                if kind is _ScalarEvent:
+                    value: Any = (resolve_plain_scalar(event.value)
+                                  if event.style is None or event.style == "" else event.value)
+                elif kind is _MappingStartEvent:
+                    value = {}
+                else:
+                    value = []
+                if parent is None:
+                    path: Path_ = ()
+                    doc.data = value
+                elif parent.is_map:
+                    path = parent.path + (parent.pending_key,)
+                    parent.container[parent.pending_key] = value
+                    parent.has_key = False
+                else:
+                    path = parent.path + (len(parent.container),)
+                    parent.container.append(value)
+                values[path] = mark
+                if kind is not _ScalarEvent:
+                    if len(stack) >= MAX_DEPTH:
+                        raise fail("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels",
+                                   mark)
+                    parent = _Frame(value, path)
+                    stack.append(parent)
+            elif kind in _END_EVENTS:
+                stack.pop()
+                parent = stack[-1] if stack else None
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise fail("multiple-documents", "a data file holds exactly one YAML "
                                "document; remove the second `---` or split the file",
                                event.start_mark)
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent:
+            elif kind is yaml.AliasEvent:
                 raise fail("anchor-alias", f"alias *{event.anchor} is not allowed: write the "
                            "value out in full", event.start_mark)
-            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
-                continue
-            # A node: scalar, or the start of a mapping or sequence.
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise fail("anchor-alias", f"anchor &{anchor} is not allowed: data files do "
-                           "not share values", event.start_mark)
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                raise fail("tag", f"tag {_short_tag(tag)} is not allowed: data files hold plain text, "
-                           "numbers, lists and mappings", event.start_mark)
-            parent = stack[-1] if stack else None
-            if parent is not None and isinstance(parent.container, dict) and not parent.has_key:
-                # This node is a key.
-                if kind is not yaml.ScalarEvent:
-                    raise fail("complex-key", "a key must be a plain text or number, not a "
-                               "list or mapping", event.start_mark)
-                key = _scalar(event)
-                if _is_plain(event) and event.value == "<<":
-                    raise fail("merge-key", "merge keys (<<) are not allowed: write the keys "
-                               "out in full", event.start_mark)
-                if not isinstance(key, Hashable) or isinstance(key, float):
-                    raise fail("complex-key", f"a key must be a text or an integer, not "
-                               f"{event.value!r}", event.start_mark)
-                if key in parent.first_key_line:
-                    raise fail("duplicate-key", f"duplicate key {event.value!r} (first defined "
-                               f"on line {parent.first_key_line[key]})", event.start_mark)
-                parent.first_key_line[key] = event.start_mark.line + 1
-                parent.pending_key = key
-                parent.has_key = True
-                doc.keys[parent.path + (key,)] = _pos(event.start_mark)
-                continue
-            # This node is a value.
-            if kind is yaml.ScalarEvent:
-                value: Any = _scalar(event)
-            elif kind is yaml.MappingStartEvent:
-                value = {}
-            else:
-                value = []
-            if parent is None:
-                if root_set:  # cannot happen with one document; kept as a guard
-                    raise fail("multiple-documents", "more than one root node",
-                               event.start_mark)
-                path: Path_ = ()
-                doc.data = value
-                root_set = True
-            elif isinstance(parent.container, dict):
-                path = parent.path + (parent.pending_key,)
-                parent.container[parent.pending_key] = value
-                parent.has_key = False
-            else:
-                path = parent.path + (len(parent.container),)
-                parent.container.append(value)
-            doc.values[path] = _pos(event.start_mark)
-            if kind is not yaml.ScalarEvent:
-                if len(stack) >= MAX_DEPTH:
-                    raise fail("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels",
-                               event.start_mark)
-                stack.append(_Frame(value, path))
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind not in _SKIPPED_EVENTS:
+                raise fail("yaml-syntax", f"unexpected {kind.__name__}", event.start_mark)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _syntax_message(exc, text)
@@ -270,20 +289,13 @@ def load_text(text: str, file: str) -> Document:
                                 "delete it)", line, column)) from None
     except yaml.YAMLError as exc:
         raise YamlError(Problem(file, "yaml-syntax", str(exc).replace("\n", " "))) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
     if documents == 0:
         raise YamlError(Problem(file, "empty-file", "the file is empty: it should hold a "
                                 "mapping of keys and values", 1, 1))
     return doc
-
-
-def _is_plain(event: Any) -> bool:
-    return event.style is None or event.style == ""
-
-
-def _scalar(event: Any) -> Any:
-    if _is_plain(event):
-        return resolve_plain_scalar(event.value)
-    return event.value  # quoted, literal or folded: always text
 
 
 def _short_tag(tag: str) -> str:
