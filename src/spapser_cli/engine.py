@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .catalog import Catalog
-from .models import Indicator, Measures, Ref, Reported, Target
 from .problems import Problem, SpapserError, UsageError
+
+if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
+    from .models import Indicator, Measures, Ref, Reported, Target
 
 Status = Literal["met", "not-met", "on-track", "off-track", "no-target", "no-data"]
 Provenance = Literal["computed", "reported"]

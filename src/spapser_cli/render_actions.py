@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .models import Action, Indicator
 from .numbers import format_quantity
+
 from .render_compute import make_console
+
+if TYPE_CHECKING:
+    from .models import Action, Indicator
 
 
 def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
@@ -24,7 +27,7 @@ def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
 
 def action_to_dict(catalog: Catalog, action: Action) -> dict[str, Any]:
     """Every field of the sheet, plus where it sits in the scheme."""
-    data = action.model_dump(mode="json")
+    data = action.to_dict()  # type: ignore[attr-defined]
     objective = catalog.objective(action.axis, action.objective)
     data["objective_title"] = objective.title if objective else None
     axis = catalog.axis(action.axis)

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .document import Document, Path_, Position, to_position
 from .problems import Problem
+
+__all__ = ["Document", "Path_", "Position", "YamlError", "load_bytes", "load_file",
+           "load_text", "resolve_plain_scalar"]
 
 MAX_FILE_BYTES = 1_048_576
 """Data files are hand-edited: anything bigger than 1 MiB is a mistake, not a scheme."""
@@ -33,8 +36,6 @@ MAX_DEPTH = 64
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path_ = tuple[Hashable, ...]
-Position = tuple[int, int]  # 1-based line, column
 
 # YAML 1.2 core schema, with one deliberate change: integers and floats with a leading zero
 # (`01053`, a postal or INSEE code) stay text instead of silently losing their zero.
@@ -74,35 +75,6 @@ def resolve_plain_scalar(text: str) -> Any:
     if _NAN.match(text):
         return float("nan")
     return text
-
-
-@dataclass
-class Document:
-    """One parsed file: its data and where each key and value stands in it."""
-
-    file: str  # as shown in messages
-    data: Any
-    # Parser marks (0-based), turned into 1-based positions only when a problem needs one.
-    values: dict[Path_, Any] = field(default_factory=dict)
-    keys: dict[Path_, Any] = field(default_factory=dict)
-
-    def position(self, path: Path_, *, key: bool = False) -> Position | None:
-        """Position of the value at `path` (or of its key), falling back to the nearest parent."""
-        path = tuple(path)
-        if key and path in self.keys:
-            return _pos(self.keys[path])
-        while True:
-            if path in self.values:
-                return _pos(self.values[path])
-            if not path:
-                return None
-            path = path[:-1]
-
-    def problem(self, path: Path_, code: str, message: str, *, key: bool = False,
-                severity: str = "error") -> Problem:
-        pos = self.position(path, key=key)
-        return Problem(self.file, code, message, pos[0] if pos else None,
-                       pos[1] if pos else None, severity)  # type: ignore[arg-type]
 
 
 class YamlError(Exception):
@@ -157,8 +129,7 @@ def decode_utf8(raw: bytes, file: str) -> str:
             line, column)) from None
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
+_pos = to_position
 
 
 class _Frame:

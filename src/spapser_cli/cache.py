@@ -1,0 +1,106 @@
+"""A snapshot cache of validated catalogs, so that repeated commands start fast.
+
+`spapser compute` is run again and again on data that rarely changes. Reading, validating and
+importing Pydantic take ~100 ms; unpickling the catalog that passed last time takes ~3 ms.
+
+A snapshot is used only when its fingerprint matches: the spapser version, the source of
+spapser itself, the working folder (paths in messages are relative to it), the names of every
+file of the data folder and the exact bytes of every data file. Any change, or any problem
+reading the cache, means a normal load. `spapser validate` never uses the cache.
+
+Location: `$SPAPSER_CACHE_DIR`, else `$XDG_CACHE_HOME/spapser`, else `~/.cache/spapser`.
+`SPAPSER_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .problems import Problem
+
+FORMAT = 1  # bump when the pickled shape changes
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SPAPSER_NO_CACHE"):
+        return None
+    if os.environ.get("SPAPSER_CACHE_DIR"):
+        return Path(os.environ["SPAPSER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "spapser"
+
+
+def _source_stamp() -> bytes:
+    """Size and modification time of spapser's own modules (an edited checkout or a new
+    release invalidates every snapshot)."""
+    package = Path(__file__).parent
+    stamps = []
+    for module in sorted(package.glob("*.py")):
+        stat = module.stat()
+        stamps.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(stamps).encode()
+
+
+def fingerprint(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}|{__version__}|{os.getcwd()}|{data_dir.resolve()}".encode())
+    digest.update(_source_stamp())
+    for folder in (data_dir, data_dir / "actions", data_dir / "measures"):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            names = []
+        for name in names:
+            digest.update(f"\0{folder.name}/{name}".encode())
+            path = folder / name
+            if name.endswith(".yaml") and path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _snapshot_path(folder: Path, data_dir: Path) -> Path:
+    key = hashlib.sha256(f"{os.getcwd()}|{data_dir.resolve()}".encode()).hexdigest()[:24]
+    return folder / f"catalog-{key}.pickle"
+
+
+def load(data_dir: Path) -> tuple[Catalog, list[Problem]] | None:
+    """The snapshot of `data_dir` if it is still exact, else None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(_snapshot_path(folder, data_dir), "rb") as handle:
+            stored_fingerprint, catalog, problems = pickle.load(handle)
+    except Exception:  # missing, unreadable or from another version: a normal load
+        return None
+    if stored_fingerprint != fingerprint(data_dir):
+        return None
+    return catalog, problems
+
+
+def save(data_dir: Path, catalog: Catalog, problems: list[Problem]) -> None:
+    """Keep a snapshot; silently does nothing when the cache folder is not writable."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    target = _snapshot_path(folder, data_dir)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            pickle.dump((fingerprint(data_dir), catalog, problems), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except (OSError, pickle.PicklingError):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
