@@ -19,7 +19,17 @@ from .problems import InvalidDataError, Problem
 if TYPE_CHECKING:
     # The catalog holds the models' fields as plain records (see `records`): annotated with
     # the model classes, which have the same attributes.
-    from .models import Action, Axis, Category, Indicator, Measures, Objective, Scheme, Variable
+    from .models import (
+        Action,
+        Axis,
+        Category,
+        Indicator,
+        Measures,
+        Objective,
+        Ref,
+        Scheme,
+        Variable,
+    )
 
 PERCENT = "%"
 

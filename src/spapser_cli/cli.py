@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -100,18 +100,18 @@ def _data_dir(option: Path | None) -> Path:
     return resolve_data_dir(option)
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class TableOrJson(str, Enum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 
 
-class ComputeFormat(str, Enum):
+class ComputeFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

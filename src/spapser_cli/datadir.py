@@ -20,7 +20,9 @@ def bundled_data_dir() -> Path:
 
 
 def resolve_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
-    """The data folder to read, by order of precedence. Raises `UsageError` if it is not a folder."""
+    """The data folder to read, by order of precedence.
+
+    Raises `UsageError` when the folder given is not a folder."""
     if option is not None:
         chosen, origin = option, "--data-dir"
     elif os.environ.get(ENV_VAR):

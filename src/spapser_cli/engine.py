@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .catalog import Catalog
 from .problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
-    from .models import Indicator, Measures, Ref, Reported, Target
+    from .models import (
+        ChangeIndicator,
+        DifferenceIndicator,
+        Indicator,
+        Measures,
+        RateIndicator,
+        RatioIndicator,
+        Ref,
+        Reported,
+        ShareIndicator,
+        Target,
+        ValueIndicator,
+    )
 
+Evaluated = tuple[float | None, dict[str, float | None], str | None]
 Status = Literal["met", "not-met", "on-track", "off-track", "no-target", "no-data"]
 Provenance = Literal["computed", "reported"]
 
@@ -389,62 +402,62 @@ class _Formula:
         wanted = ref.categories or ([c.id for c in variable.categories] if variable else [])
         return {c: values.get(c) for c in wanted}
 
-    def evaluate(self, indicator: Indicator) -> tuple[float | None, dict[str, float | None],
-                                                      str | None]:
+    def evaluate(self, indicator: Indicator) -> Evaluated:
+        """(value, breakdown by category, reason when the value is missing)."""
         kind = indicator.kind
-        y, prev = self.year, self.year - 1
+        # Indicators are records whose fields depend on `kind`: cast for the type checker.
         if kind == "value":
-            q, reason = self.quantity(indicator.quantity, y)
-            factor = indicator.factor
-            parts = self._single_breakdown(indicator.quantity, y)
-            return (_scale(q, factor), {c: _scale(v, factor) for c, v in parts.items()}, reason)
-        if kind == "difference":
-            now, reason = self.quantity(indicator.quantity, y)
-            before, reason_before = self.quantity(indicator.quantity, prev)
-            parts_now = self._single_breakdown(indicator.quantity, y)
-            parts_before = self._single_breakdown(indicator.quantity, prev)
-            breakdown = {c: _minus(v, parts_before.get(c)) for c, v in parts_now.items()}
-            if now is None:
-                return None, breakdown, reason
-            if before is None:
-                return None, breakdown, f"no previous year: {reason_before}"
-            return now - before, breakdown, None
-        if kind == "change":
-            now, reason = self.quantity(indicator.quantity, y)
-            before, reason_before = self.quantity(indicator.quantity, prev)
-            parts_now = self._single_breakdown(indicator.quantity, y)
-            parts_before = self._single_breakdown(indicator.quantity, prev)
-            breakdown = {c: _change(v, parts_before.get(c)) for c, v in parts_now.items()}
-            if now is None:
-                return None, breakdown, reason
-            if before is None:
-                return None, breakdown, f"no previous year: {reason_before}"
-            if before == 0:
-                return None, breakdown, (f"{DIVISION_BY_ZERO}: {indicator.quantity.variable} is "
-                                         f"0 in {prev}")
-            return (now / before - 1) * 100, breakdown, None
+            return self._value(cast("ValueIndicator", indicator))
+        if kind in ("difference", "change"):
+            return self._year_on_year(cast("DifferenceIndicator | ChangeIndicator", indicator))
         if kind == "ratio":
-            value, reason = self._divide(indicator.numerator, indicator.denominator, 100.0)
+            ratio = cast("RatioIndicator", indicator)
+            value, reason = self._divide(ratio.numerator, ratio.denominator, 100.0)
             return value, {}, reason
         if kind == "share":
-            value, reason = self._divide(indicator.part, indicator.whole, 100.0)
-            breakdown: dict[str, float | None] = {}
-            if indicator.breakdown == "per-category":
-                breakdown = self._per_category(indicator.part, indicator.whole, 100.0)
-            elif indicator.breakdown == "composition":
-                whole_parts = self.by_category(indicator.whole, y)
-                total, _ = self.quantity(indicator.whole, y)
-                breakdown = {c: (v / total * 100 if v is not None and total else None)
-                             for c, v in whole_parts.items()}
-            return value, breakdown, reason
+            return self._share(cast("ShareIndicator", indicator))
         if kind == "rate":
-            value, reason = self._divide(indicator.numerator, indicator.denominator,
-                                         indicator.per)
-            breakdown = ({} if indicator.breakdown == "none" else
-                         self._per_category(indicator.numerator, indicator.denominator,
-                                            indicator.per))
+            rate = cast("RateIndicator", indicator)
+            value, reason = self._divide(rate.numerator, rate.denominator, rate.per)
+            breakdown = ({} if rate.breakdown == "none" else
+                         self._per_category(rate.numerator, rate.denominator, rate.per))
             return value, breakdown, reason
         return None, {}, f"{kind} indicators are not computed"
+
+    def _value(self, indicator: ValueIndicator) -> Evaluated:
+        quantity, reason = self.quantity(indicator.quantity, self.year)
+        factor = indicator.factor
+        parts = self._single_breakdown(indicator.quantity, self.year)
+        return (_scale(quantity, factor), {c: _scale(v, factor) for c, v in parts.items()},
+                reason)
+
+    def _year_on_year(self, indicator: DifferenceIndicator | ChangeIndicator) -> Evaluated:
+        """N − (N−1) for a difference, N / (N−1) − 1 in % for a change."""
+        combine = _minus if indicator.kind == "difference" else _change
+        ref, previous_year = indicator.quantity, self.year - 1
+        now, reason = self.quantity(ref, self.year)
+        before, reason_before = self.quantity(ref, previous_year)
+        parts_now = self._single_breakdown(ref, self.year)
+        parts_before = self._single_breakdown(ref, previous_year)
+        breakdown = {c: combine(v, parts_before.get(c)) for c, v in parts_now.items()}
+        if now is None:
+            return None, breakdown, reason
+        if before is None:
+            return None, breakdown, f"no previous year: {reason_before}"
+        if indicator.kind == "change" and before == 0:
+            return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {previous_year}"
+        return combine(now, before), breakdown, None
+
+    def _share(self, indicator: ShareIndicator) -> Evaluated:
+        value, reason = self._divide(indicator.part, indicator.whole, 100.0)
+        breakdown: dict[str, float | None] = {}
+        if indicator.breakdown == "per-category":
+            breakdown = self._per_category(indicator.part, indicator.whole, 100.0)
+        elif indicator.breakdown == "composition":
+            total, _ = self.quantity(indicator.whole, self.year)
+            breakdown = {c: (v / total * 100 if v is not None and total else None)
+                         for c, v in self.by_category(indicator.whole, self.year).items()}
+        return value, breakdown, reason
 
     def _single_breakdown(self, ref: Ref, year: int) -> dict[str, float | None]:
         variable = self.catalog.variable(ref.variable)
@@ -469,8 +482,7 @@ class _Formula:
     def _per_category(self, top: Ref, bottom: Ref, scale: float) -> dict[str, float | None]:
         tops = self.by_category(top, self.year)
         bottoms = self.by_category(bottom, self.year)
-        return {c: (v / bottoms[c] * scale if v is not None and bottoms.get(c) else None)
-                for c, v in tops.items()}
+        return {c: _ratio(v, bottoms.get(c), scale) for c, v in tops.items()}
 
 
 def _scale(value: float | None, factor: float) -> float | None:
@@ -479,6 +491,11 @@ def _scale(value: float | None, factor: float) -> float | None:
 
 def _minus(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a - b
+
+
+def _ratio(a: float | None, b: float | None, scale: float) -> float | None:
+    """a / b × scale; None when either is missing or b is zero."""
+    return None if a is None or not b else a / b * scale
 
 
 def _change(a: float | None, b: float | None) -> float | None:

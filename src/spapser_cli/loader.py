@@ -178,8 +178,9 @@ class _Loader:
         scheme_doc: Document | None = None
         scheme_items = extra_docs["scheme"][-1:] or ([(scheme_path, None)] if scheme_path else [])
         if not scheme_items:
+            folder = display_path(self.data_dir)
             self.problems.append(Problem(display_path(self.data_dir / "scheme.yaml"),
-                                         "missing-scheme", f"no scheme.yaml in {display_path(self.data_dir)}: "
+                                         "missing-scheme", f"no scheme.yaml in {folder}: "
                                          "is this a spapser data folder?"))
         for path, doc in scheme_items:
             scheme_doc = doc or self._read(path)
@@ -355,7 +356,7 @@ class _CrossChecks:
         problems: list[Problem] = []
         variable_home: dict[str, str] = {}
         indicator_home: dict[str, str] = {}
-        for code, (action, doc) in sorted(self.actions.items()):
+        for _code, (action, doc) in sorted(self.actions.items()):
             for i, variable in enumerate(action.variables):
                 if variable.id in variable_home:
                     problems.append(doc.problem(("variables", i, "id"), "duplicate-id",
@@ -400,7 +401,8 @@ class _CrossChecks:
                 refs = [(name, getattr(indicator, name)) for name in
                         ("quantity", "part", "whole", "numerator", "denominator")
                         if getattr(indicator, name, None) is not None]
-                found = [p for name, ref in refs for p in self._check_ref(doc, where + (name,), ref)]
+                found = [p for name, ref in refs
+                         for p in self._check_ref(doc, where + (name,), ref)]
                 problems += found
                 if not found:
                     problems += self._breakdown_shape(doc, where, indicator)
@@ -452,9 +454,10 @@ class _CrossChecks:
             if not known and measure.values is not None:
                 problems.append(doc.problem(at + ("values",), "missing-categories",
                                 f"{variable_id} has no categories: give one `value`"))
-            numbers = ([((), measure.value)] if measure.value is not None else
-                       [(("values", c), v) for c, v in (measure.values or {}).items()])
-            for sub, number in numbers:
+            quantities: list[tuple[tuple[str, ...], float]] = (
+                [((), measure.value)] if measure.value is not None else
+                [(("values", c), v) for c, v in (measure.values or {}).items()])
+            for sub, number in quantities:
                 if sub and known and sub[1] not in known:
                     problems.append(doc.problem(at + sub, "unknown-category", f"{variable_id} "
                                     f"has no category {sub[1]!r} (categories: "
@@ -464,7 +467,8 @@ class _CrossChecks:
                     problems.append(doc.problem(path, "negative-quantity", f"a quantity cannot "
                                     f"be negative ({_num(number)} {measure.unit})"))
                 elif variable.unit == PERCENT and number > 100:
-                    problems.append(doc.problem(path, "percent-out-of-range", f"{_num(number)} % is "
+                    problems.append(doc.problem(path, "percent-out-of-range",
+                                                f"{_num(number)} % is "
                                     "above 100"))
             if measure.total is not None and measure.values is not None:
                 total = sum(measure.values.values())
@@ -485,7 +489,8 @@ class _CrossChecks:
                                 f"is in {unit!r}, not {reported.unit!r}"
                                 if unit else f"{indicator_id} has no unit ({indicator.kind})"))
             known = {c.id for c in self.partial.indicator_categories(indicator)}
-            numbers = [(("value",), reported.value)] if reported.value is not None else []
+            numbers: list[tuple[tuple[str, ...], float]] = (
+                [(("value",), reported.value)] if reported.value is not None else [])
             for c, v in reported.breakdown.items():
                 numbers.append((("breakdown", c), v))
                 if c not in known:
@@ -510,10 +515,11 @@ class _CrossChecks:
         for indicator in self.indicators.values():
             if indicator.kind != "share":
                 continue
-            part, whole = indicator.part, indicator.whole  # type: ignore[union-attr]
+            part, whole = indicator.part, indicator.whole
             if part.variable not in values or whole.variable not in values:
                 continue
-            if indicator.breakdown == "per-category":  # type: ignore[union-attr]
+            pairs: list[tuple[str | None, float | None, float | None]]
+            if indicator.breakdown == "per-category":
                 pv, wv = values[part.variable].values or {}, values[whole.variable].values or {}
                 pairs = [(c, pv[c], wv[c]) for c in pv if c in wv]
             else:
@@ -527,7 +533,8 @@ class _CrossChecks:
                     at += ("values", category) if category else ()
                     label = f" for {category}" if category else ""
                     problems.append(doc.problem(at, "part-exceeds-whole", f"{part.variable}"
-                                    f"{label} ({_num(p)}) exceeds {whole.variable} ({_num(w)}), its "
+                                    f"{label} ({_num(p)}) exceeds {whole.variable} "
+                                    f"({_num(w)}), its "
                                     f"whole in {indicator.id}"))
         return problems
 

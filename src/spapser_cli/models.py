@@ -63,8 +63,11 @@ _FRENCH_NUMBER = re.compile(
 def french_number_spelling(text: str) -> str | None:
     """The YAML spelling of a number written the French way, or None if `text` is not one.
 
-    >>> french_number_spelling("137 295"), french_number_spelling("38,5"), french_number_spelling("12 %")
-    ('137295', '38.5', '12 (the unit, %, is declared once for the variable)')
+    >>> french_number_spelling("137 295"), french_number_spelling("38,5")
+    ('137295', '38.5')
+    >>> french_number_spelling("12 %")
+    '12 (the unit, %, is declared once for the variable)'
+    
     """
     match = _FRENCH_NUMBER.match(text)
     if not match:

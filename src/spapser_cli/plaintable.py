@@ -73,8 +73,8 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
     cells = [[c if isinstance(c, Cell) else Cell(c) for c in row]
              for row in rows if not isinstance(row, Cell)]
     widths = [len(col.header) for col in columns]
-    for row in cells:
-        for index, cell in enumerate(row):
+    for cell_row in cells:
+        for index, cell in enumerate(cell_row):
             widths[index] = max(widths[index], len(cell.text))
     flexible = next((i for i, col in enumerate(columns) if col.flexible), 0)
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + len(GAP) * (len(columns) - 1)
@@ -97,7 +97,7 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
         if isinstance(row, Cell):
             lines.append(paint(fit(row.text, total), row.style))
         else:
-            lines.append(line(next(body)))
+            lines.append(line(next(body)))  # the same row, its cells normalised above
     return lines
 
 

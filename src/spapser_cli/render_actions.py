@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
 from .numbers import format_quantity
-
 from .render_compute import make_console
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
 
 def action_to_dict(catalog: Catalog, action: Action) -> dict[str, Any]:
     """Every field of the sheet, plus where it sits in the scheme."""
-    data = action.to_dict()  # type: ignore[attr-defined]
+    data: dict[str, Any] = action.to_dict()  # type: ignore[attr-defined]
     objective = catalog.objective(action.axis, action.objective)
     data["objective_title"] = objective.title if objective else None
     axis = catalog.axis(action.axis)

@@ -241,8 +241,9 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
                Column("status", "left"), Column("source", "left")]
     rows: list[Row | Cell] = []
     for result in report.results:
-        target = result.target.value if result.target else None
-        bar = series_bar(result.value, scale_max, target) if (result.value or 0) >= 0 else ""
+        target_value = result.target.value if result.target else None
+        bar = series_bar(result.value, scale_max, target_value) if (result.value or 0) >= 0 \
+            else ""
         rows.append([str(result.year), value_text(result), change_text(result.change, unit),
                      Cell(bar, "cyan"), status_cell(result), result.provenance or ""])
     lines += [""] + render_table(columns, rows, width=width, paint=paint)

@@ -18,7 +18,7 @@ def office_lock_files(target: Path) -> list[Path]:
     return [target.with_name(f"~${target.name}"), target.with_name(f".~lock.{target.name}#")]
 
 
-def write_atomic(target: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp_path)` then rename the temporary file onto `target`.
 
     Raises `OutputError` (exit 3) when the folder is missing or not writable.
