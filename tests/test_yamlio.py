@@ -340,9 +340,23 @@ def test_explicit_document_markers_and_directives_are_fine(parser: type) -> None
     assert load_text("%YAML 1.2\n---\na: 1\n", "f.yaml").data == {"a": 1}
 
 
-def test_a_bare_document_marker_gives_null_data(parser: type) -> None:
-    doc = load_text("---\n", "f.yaml")
-    assert doc.data is None  # not `empty-file`: the model then says it is not a mapping
+@pytest.mark.parametrize("text", ["---\n", "---\n...\n", "~\n", "# only a comment\n---\n"])
+def test_a_document_without_data_is_an_empty_file(parser: type, text: str) -> None:
+    with pytest.raises(YamlError) as caught:
+        load_text(text, "f.yaml")
+    assert (caught.value.problem.code, caught.value.problem.line) == ("empty-file", 1)
+
+
+@pytest.mark.parametrize(("text", "shown", "column"), [
+    ("~: 1\n", "'~'", 1), ("true: 1\n", "'true'", 1), ("? \n: 1\n", "an empty key", 2),
+    ("1.5: x\n", "'1.5'", 1)])
+def test_null_boolean_and_float_keys_are_refused(parser: type, text: str, shown: str,
+                                                 column: int) -> None:
+    with pytest.raises(YamlError) as caught:
+        load_text(text, "f.yaml")
+    problem = caught.value.problem
+    assert (problem.code, problem.line, problem.column) == ("complex-key", 1, column)
+    assert problem.message == f"a key must be a text or an integer, not {shown}"
 
 
 def test_flow_and_block_styles_give_the_same_data(parser: type) -> None:

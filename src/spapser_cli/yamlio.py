@@ -191,9 +191,11 @@ def load_text(text: str, file: str) -> Document:
                     if plain and key == "<<":
                         raise fail("merge-key", "merge keys (<<) are not allowed: write the "
                                    "keys out in full", mark)
-                    if not isinstance(key, Hashable) or isinstance(key, float):
+                    if key is None or isinstance(key, bool | float) or \
+                            not isinstance(key, Hashable):
+                        shown = repr(event.value) if event.value else "an empty key"
                         raise fail("complex-key", f"a key must be a text or an integer, not "
-                                   f"{event.value!r}", mark)
+                                   f"{shown}", mark)
                     if key in parent.first_key_line:
                         raise fail("duplicate-key", f"duplicate key {event.value!r} (first "
                                    f"defined on line {parent.first_key_line[key]})", mark)
@@ -263,7 +265,7 @@ def load_text(text: str, file: str) -> Document:
     finally:
         if parser is not None:
             parser.dispose()
-    if documents == 0:
+    if documents == 0 or doc.data is None:  # nothing, only comments, or a bare `---`
         raise YamlError(Problem(file, "empty-file", "the file is empty: it should hold a "
                                 "mapping of keys and values", 1, 1))
     return doc
