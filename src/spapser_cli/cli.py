@@ -7,6 +7,7 @@ engine) are imported inside the commands that need them so that `spapser --help`
 from __future__ import annotations
 
 import functools
+import shlex
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -290,7 +291,7 @@ def export(
     plan = plan_export(year=year, first=first, last=last, output=output)
     catalog, problems = require_catalog(folder)
     written = export_workbook(catalog, plan, problems=problems,
-                              command=" ".join(["spapser", *sys.argv[1:]]))
+                              command=shlex.join(["spapser", *sys.argv[1:]]))
     typer.echo(str(written))
 
 

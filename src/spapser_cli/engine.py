@@ -242,6 +242,8 @@ class Engine:
         target = select_target(indicator.targets, year)
         status, expected = judge(indicator.kind, current.value, current.milestone, year, target,
                                  baseline_year, baseline_value, getattr(indicator, "due", None))
+        if indicator.kind == "qualitative" and current.text:
+            status = "no-target"  # assessed in words: reported, just not a figure
         categories = {c.id: c.label for c in self.catalog.indicator_categories(indicator)}
         return Result(
             id=indicator.id,

@@ -1,0 +1,187 @@
+"""The bilan workbook: `spapser export YEAR` (annual bilan) and `--from Y1 --to Y2` (global bilan).
+
+This module decides *what* the workbook holds — which years, which of the engine's results,
+which checks — and writes it atomically; `export_sheets` lays it out with openpyxl, imported
+only when a workbook is actually written so that the rest of the CLI stays fast.
+
+Figures are the engine's results, never recomputed here. Percentages are written as the
+engine gives them, in percent (38.5 means 38.5 %), with a number format that adds the percent
+sign (`0.0" %"`): the cells hold the same figures as `spapser compute --format json`, and a
+change between two percentages reads in points (`+11.9 pts`).
+"""
+
+from __future__ import annotations
+
+import gc
+import shlex
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from .catalog import Catalog
+from .engine import Result, YearReport, compute_year
+from .problems import OutputError, Problem, SpapserError, UsageError
+from .writefile import office_lock_files, write_atomic
+
+DEFAULT_FOLDER = Path("reports")
+WORKBOOK_SUFFIX = ".xlsx"
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What `spapser export` was asked for: an annual or a global bilan, and where to write it."""
+
+    first: int
+    last: int
+    output: Path
+    default_output: bool  # the default reports/ folder is created when missing; -o's is not
+    global_bilan: bool
+
+    @property
+    def label(self) -> str:
+        """`2015` for an annual bilan, `2013-2015` for a global one."""
+        return f"{self.first}-{self.last}" if self.global_bilan else str(self.last)
+
+
+def plan_export(*, year: int | None, first: int | None, last: int | None,
+                output: Path | None) -> ExportPlan:
+    """Check the command's arguments (no I/O). Raises `UsageError` (exit 2)."""
+    if year is not None and (first is not None or last is not None):
+        raise UsageError("give either YEAR (annual bilan) or --from and --to (global bilan), "
+                         "not both")
+    if year is None:
+        if first is None or last is None:
+            raise UsageError("give a YEAR (e.g. `spapser export 2015`) or both --from and --to "
+                             "(e.g. `spapser export --from 2013 --to 2015`)")
+        if first > last:
+            raise UsageError(f"--from {first} is after --to {last}")
+        start, end, is_global = first, last, True
+    else:
+        start, end, is_global = year, year, False
+    label = f"{start}-{end}" if is_global else str(end)
+    if output is None:
+        return ExportPlan(start, end, DEFAULT_FOLDER / f"bilan-{label}{WORKBOOK_SUFFIX}",
+                          True, is_global)
+    if output.suffix.lower() != WORKBOOK_SUFFIX:
+        raise UsageError(f"{output}: the workbook must be an {WORKBOOK_SUFFIX} file (Excel "
+                         "refuses a workbook whose name does not match its format)")
+    return ExportPlan(start, end, output, False, is_global)
+
+
+@dataclass
+class Bilan:
+    """Everything the workbook shows, gathered from the engine before any layout."""
+
+    catalog: Catalog
+    plan: ExportPlan
+    reports: dict[int, YearReport]  # every year with measures in the bilan's range, ascending
+    warnings: list[Problem]  # validation warnings of the data folder
+    command: str
+    generated: datetime
+
+    @property
+    def years(self) -> list[int]:
+        return list(self.reports)
+
+    @property
+    def year(self) -> int:
+        """The year of the summary: the bilan's year, or the last year of a global bilan."""
+        return self.years[-1]
+
+    @property
+    def summary(self) -> YearReport:
+        return self.reports[self.year]
+
+    def series(self, indicator_id: str) -> dict[int, Result]:
+        """The indicator's result in every year of the bilan."""
+        return self._by_indicator.get(indicator_id, {})
+
+    @cached_property
+    def _by_indicator(self) -> dict[str, dict[int, Result]]:
+        found: dict[str, dict[int, Result]] = {}
+        for year, report in self.reports.items():
+            for result in report.results:
+                found.setdefault(result.id, {})[year] = result
+        return found
+
+    def reproduce_command(self) -> str:
+        """The command that writes this workbook again, whatever the folder it is run from."""
+        plan = self.plan
+        years = (f"--from {plan.first} --to {plan.last}" if plan.global_bilan
+                 else str(plan.last))
+        return shlex.join(["spapser", "export", *years.split(),
+                           "--output", str(plan.output.resolve()),
+                           "--data-dir", str(self.catalog.data_dir.resolve())])
+
+    def gaps(self) -> list[tuple[int, Problem]]:
+        """Reported values the measures contradict (the engine's warnings), by year."""
+        return [(year, w) for year, report in self.reports.items() for w in report.warnings]
+
+
+def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
+           command: str) -> Bilan:
+    """Compute every year the bilan shows. An annual bilan shows its year and the years
+    before it; a global bilan the years of its range that have measures."""
+    if plan.global_bilan:
+        years = [y for y in catalog.years if plan.first <= y <= plan.last]
+        if not years:
+            available = ", ".join(str(y) for y in catalog.years) or "none"
+            raise SpapserError(f"no measures between {plan.first} and {plan.last}; years "
+                               f"with data: {available}")
+    else:
+        summary = compute_year(catalog, plan.last)  # first: it explains a year without data
+        years = [y for y in catalog.years if y < plan.last]
+    reports = {y: compute_year(catalog, y) for y in years}
+    if not plan.global_bilan:
+        reports[plan.last] = summary  # the last key, as the years ascend
+    warnings = [p for p in problems if p.severity == "warning"]
+    return Bilan(catalog, plan, reports, warnings, command, datetime.now().replace(microsecond=0))
+
+
+def prepare_target(plan: ExportPlan) -> Path:
+    """Create the default reports/ folder if needed and refuse a workbook open in Excel or
+    LibreOffice. Raises `OutputError` (exit 3)."""
+    target = plan.output
+    if plan.default_output:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+    for lock in office_lock_files(target):
+        if lock.exists():
+            raise OutputError(f"cannot write {target}: it is open in a spreadsheet application "
+                              f"(lock file {lock.name}); close it and try again")
+    return target
+
+
+def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
+                    command: str) -> Path:
+    """Write the bilan workbook atomically and return its path."""
+    bilan = gather(catalog, plan, problems=problems, command=command)
+    target = prepare_target(plan)
+    collecting = gc.isenabled()
+    gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here
+    try:
+        import_openpyxl()
+        from .export_sheets import build_workbook
+
+        workbook = build_workbook(bilan)
+        write_atomic(target, workbook.save)
+    finally:
+        if collecting:
+            gc.enable()
+    return target
+
+
+def import_openpyxl() -> None:
+    """Import openpyxl without numpy, which it only uses to accept numpy numbers in cells
+    (the engine gives Python floats) and whose import would double the time of an export."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]

@@ -1,0 +1,520 @@
+"""`spapser export`: the bilan workbook, read back with openpyxl, pandas and LibreOffice.
+
+Percentages are stored in percent (38.5, not 0.385) with a `#,##0.0" %"` number format, so
+that every cell equals the figure `spapser compute --format json` prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from helpers import REPO, assert_no_traceback, run_cli
+
+from spapser_cli.export import plan_export
+from spapser_cli.export_xl import clean_text, number_format, sheet_title
+from spapser_cli.problems import UsageError
+
+DATA = REPO / "data"
+SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données",
+          "Contrôles", "À propos"]
+TABLES = ["Synthèse", "Séries", "Données", "Contrôles"]
+STATUS_FR = {"met": "atteint", "not-met": "non atteint", "on-track": "en bonne voie",
+             "off-track": "en retard", "no-target": "sans cible", "no-data": "non disponible"}
+PROVENANCE_FR = {"computed": "calculé", "reported": "publié", None: None}
+HYPERLINK = '=HYPERLINK("http://x","y")'
+
+
+def export(*args: str, data: Path = DATA) -> Path:
+    """Run `spapser export ARGS --data-dir DATA` and return the workbook it wrote."""
+    result = run_cli(["export", *args, "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert_no_traceback(result)
+    written = Path(result.stdout.strip())
+    assert written.is_file()
+    return written
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The shipped data exported once per module: three annual bilans and a global one."""
+    folder = tmp_path_factory.mktemp("books")
+    return {label: export(*args, "-o", str(folder / f"bilan-{label}.xlsx"))
+            for label, args in [("2013", ["2013"]), ("2015", ["2015"]), ("2016", ["2016"]),
+                                ("2013-2015", ["--from", "2013", "--to", "2015"])]}
+
+
+def summary(path: Path) -> pd.DataFrame:
+    return pd.read_excel(path, sheet_name="Synthèse").set_index("Indicateur")
+
+
+def summary_cell(path: Path, indicator: str, header: str) -> openpyxl.cell.cell.Cell:
+    ws = openpyxl.load_workbook(path)["Synthèse"]
+    headers = [c.value for c in ws[1]]
+    ids = headers.index("Indicateur")
+    row = next(r for r in ws.iter_rows(min_row=2) if r[ids].value == indicator)
+    return row[headers.index(header)]
+
+
+# -- arguments --------------------------------------------------------------------------------
+def test_plan_defaults_to_the_reports_folder():
+    annual = plan_export(year=2015, first=None, last=None, output=None)
+    assert annual.output == Path("reports/bilan-2015.xlsx") and annual.default_output
+    assert (annual.first, annual.last, annual.global_bilan) == (2015, 2015, False)
+    overall = plan_export(year=None, first=2013, last=2015, output=None)
+    assert overall.output == Path("reports/bilan-2013-2015.xlsx") and overall.global_bilan
+    chosen = plan_export(year=2015, first=None, last=None, output=Path("out/b.XLSX"))
+    assert chosen.output == Path("out/b.XLSX") and not chosen.default_output
+
+
+@pytest.mark.parametrize("year, first, last, output", [
+    (2015, 2013, None, None),  # both forms
+    (None, 2013, None, None),  # --from without --to
+    (None, None, None, None),  # nothing
+    (None, 2015, 2013, None),  # reversed
+    (2015, None, None, Path("bilan.xls")),  # not an .xlsx
+])
+def test_plan_refuses_bad_arguments(year, first, last, output):
+    with pytest.raises(UsageError):
+        plan_export(year=year, first=first, last=last, output=output)
+
+
+def test_usage_errors_exit_2_in_one_line():
+    result = run_cli(["export", "2015", "--from", "2013", "--to", "2015", "-d", str(DATA)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "not both" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_a_year_without_measures_is_explained():
+    result = run_cli(["export", "2031", "-d", str(DATA), "-o", "never.xlsx"])
+    assert result.exit_code == 1 and "no measures for 2031" in result.stderr
+    result = run_cli(["export", "--from", "2030", "--to", "2031", "-d", str(DATA)])
+    assert result.exit_code == 1 and "no measures between 2030 and 2031" in result.stderr
+    assert not Path("never.xlsx").exists()
+
+
+# -- published figures --------------------------------------------------------------------------
+def test_published_figures_of_2015(books: dict[str, Path]):
+    df = summary(books["2015"])
+    value = df["Valeur 2015"]
+    assert value["paper-recycled-share"] == pytest.approx(38.5, abs=0.05)
+    assert round(value["paper-consumption-change"], 1) == -8.6
+    assert round(value["paper-recycled-to-virgin-ratio"], 1) == 62.5
+    assert value["charging-points-new"] == 2
+    assert value["local-purchase-share"] == 54.62
+    assert value["organic-purchase-share"] == 11.28
+    assert df.loc["local-purchase-share", "Provenance"] == "publié"
+    assert df.loc["organic-purchase-share", "Provenance"] == "publié"
+    assert df.loc["paper-recycled-share", "Provenance"] == "calculé"
+    assert df.loc["paper-recycled-share", "Statut"] == "atteint"
+    assert df.loc["paper-recycled-share", "Valeur 2014"] == pytest.approx(26.6, abs=0.05)
+    assert df.loc["paper-recycled-share", "Cible"] == 30
+
+
+def test_supplier_registration_in_2016(books: dict[str, Path]):
+    df = summary(books["2016"])
+    assert df.loc["supplier-platform-registration-share", "Valeur 2016"] == 80
+    assert df.loc["supplier-platform-registration-share", "Provenance"] == "publié"
+
+
+def test_percentages_are_percent_numbers_with_a_percent_format(books: dict[str, Path]):
+    share = summary_cell(books["2015"], "paper-recycled-share", "Valeur 2015")
+    assert share.data_type == "n" and 38 < share.value < 39  # 38.5, not 0.385
+    assert share.number_format == '#,##0.0" %"'
+    local = summary_cell(books["2015"], "local-purchase-share", "Valeur 2015")
+    assert local.number_format == '#,##0.00" %"'  # a published figure keeps its decimals
+    change = summary_cell(books["2015"], "paper-recycled-share", "Évolution 2014-2015")
+    assert change.number_format.startswith('"+"#,##0.0" pts"')
+    target = summary_cell(books["2015"], "paper-recycled-share", "Cible")
+    assert target.number_format == '"≥ "#,##0" %"'
+    energy = summary_cell(books["2015"], "charging-energy", "Valeur 2015")
+    assert (energy.value, energy.number_format) == (32962, "#,##0")  # thousands grouped
+
+
+@pytest.mark.parametrize("year", ["2013", "2015", "2016"])
+def test_every_figure_matches_compute_json(books: dict[str, Path], year: str):
+    computed = run_cli(["compute", year, "--format", "json", "-d", str(DATA)])
+    assert computed.exit_code == 0, computed.output
+    expected = {i["id"]: i for i in json.loads(computed.stdout)["indicators"]}
+    df = summary(books[year])
+    assert list(df.index) == list(expected)  # one row per indicator, in the same order
+    y = int(year)
+    for indicator, row in df.iterrows():
+        want = expected[indicator]
+        for column, key in [(f"Valeur {y}", "value"), (f"Valeur {y - 1}", "previous"),
+                            (f"Évolution {y - 1}-{y}", "change")]:
+            got = row[column]
+            if want[key] is None:
+                assert pd.isna(got) or want["kind"] == "milestone", (indicator, column)
+            else:
+                assert got == pytest.approx(want[key], abs=1e-6), (indicator, column)
+        assert row["Statut"] == STATUS_FR[want["status"]], indicator
+        assert (None if pd.isna(row["Provenance"]) else row["Provenance"]) == \
+            PROVENANCE_FR[want["provenance"]]
+        target = want["target"]
+        assert (pd.isna(row["Cible"]) if target is None else row["Cible"] == target["value"])
+
+
+# -- layout -------------------------------------------------------------------------------------
+def test_sheets_titles_and_properties(books: dict[str, Path]):
+    wb = openpyxl.load_workbook(books["2015"])
+    assert wb.sheetnames == SHEETS
+    for ws in wb.worksheets:
+        assert len(ws.title) <= 31 and not set(ws.title) & set("[]:*?/\\")
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    for name in TABLES:
+        ws = wb[name]
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref.startswith("A1:")
+        assert ws.print_title_rows == "$1:$1"
+        assert all(ws.column_dimensions[c].width >= 6 for c in "ABCDEF")
+    assert wb.properties.title.startswith("Bilan 2015 — Schéma de promotion")
+    assert "Pas-de-Calais" in wb.properties.subject
+    assert wb.properties.creator.startswith("spapser ")
+    about = dict(openpyxl.load_workbook(books["2015"])["À propos"].iter_rows(
+        min_row=2, values_only=True))
+    assert about["Document"] == "Bilan annuel 2015"
+    assert about["Dossier de données"] == str(DATA.resolve())
+    assert about["Commande pour le reproduire"].startswith("spapser export 2015 --output ")
+    assert about["Version de spapser"] == wb.properties.creator.split()[1]
+
+
+def test_axis_sheets_hold_the_actions_and_qualitative_indicators(books: dict[str, Path]):
+    ws = openpyxl.load_workbook(books["2015"])["Axe 1"]
+    cells = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert cells[0] == "Axe 1 — Écologiquement responsable"
+    pilots = "Direction des Achats et de la Logistique\nDirection des Systèmes d'Information"
+    for expected in ["1-1.3", "Pilotage", pilots,
+                     "Calendrier", "paper-recycled-share", "· Recyclé", "qualitatif"]:
+        assert expected in cells
+
+
+def test_qualitative_and_milestone_values_in_the_axis_sheet(minimal_copy: Path,
+                                                            tmp_path: Path):
+    book = export("2017", "-o", str(tmp_path / "m.xlsx"), data=minimal_copy)
+    rows = list(openpyxl.load_workbook(book)["Axe 2"].iter_rows(values_only=True))
+    survey = next(r for r in rows if r[0] == "buyer-survey")
+    assert "Les entreprises jugent les dossiers plus simples." in survey
+    rules = next(r for r in rows if r[0] == "purchasing-rules-adopted")
+    assert "réalisé" in rules and "atteint" in rules
+
+
+def test_series_sheet_has_every_year_and_the_targets(books: dict[str, Path]):
+    series = pd.read_excel(books["2015"], sheet_name="Séries")
+    years = [c for c in series.columns if isinstance(c, int)]
+    assert years == list(range(2009, 2016))
+    paper = series[series["Indicateur"] == "paper-recycled-share"].set_index("Série")
+    assert paper.loc["valeur", 2015] == pytest.approx(38.5, abs=0.05)
+    assert paper.loc["valeur", 2014] == pytest.approx(26.6, abs=0.05)
+    assert paper.loc["cible", 2015] == 30
+    overall = pd.read_excel(books["2013-2015"], sheet_name="Séries")
+    assert [c for c in overall.columns if isinstance(c, int)] == [2013, 2014, 2015]
+    early = pd.read_excel(books["2013"], sheet_name="Séries")
+    assert max(c for c in early.columns if isinstance(c, int)) == 2013
+
+
+def test_global_bilan_summarises_its_last_year(books: dict[str, Path]):
+    df = summary(books["2013-2015"])
+    assert df.loc["paper-recycled-share", "Valeur 2015"] == pytest.approx(38.5, abs=0.05)
+    wb = openpyxl.load_workbook(books["2013-2015"])
+    assert wb.properties.title.startswith("Bilan global 2013-2015")
+    assert wb["À propos"]["B2"].value == "Bilan global 2013-2015"
+    columns = list(summary(books["2013"]).columns)
+    assert "Valeur 2013" in columns and "Valeur 2012" in columns and "Valeur 2014" not in columns
+
+
+def test_data_sheet_traces_every_value_to_its_source(books: dict[str, Path]):
+    data = pd.read_excel(books["2015"], sheet_name="Données")
+    paper = data[(data["Année"] == 2015) & (data["Identifiant"] == "paper-consumption")]
+    assert set(paper["Catégorie"]) >= {"Recyclé", "total publié"}
+    assert paper.set_index("Catégorie").loc["Recyclé", "Valeur"] == 46748
+    assert (paper["Unité"] == "kg").all() and paper["Source"].str.startswith("Fiche 1-1.3").all()
+    assert paper["Fichier"].str.match(r".*measures/2015\.yaml:\d+$").all()
+    local = data[(data["Identifiant"] == "local-purchase-share") & data["Catégorie"].isna()]
+    assert list(local["Nature"]) == ["valeur publiée"] and list(local["Valeur"]) == [54.62]
+    assert set(data["Année"]) == set(range(2009, 2016))
+
+
+def test_checks_list_validation_warnings_and_reported_gaps(minimal_copy: Path,
+                                                           tmp_path: Path):
+    measures = minimal_copy / "measures" / "2016.yaml"
+    text = measures.read_text(encoding="utf-8").replace("value: 40.6", "value: 60")
+    measures.write_text(text, encoding="utf-8")  # the published share now contradicts
+    measures = minimal_copy / "measures" / "2015.yaml"
+    text = measures.read_text(encoding="utf-8").replace("total: 100000", "total: 99000")
+    measures.write_text(text, encoding="utf-8")  # a published total that does not add up
+    book = export("2016", "-o", str(tmp_path / "b.xlsx"), data=minimal_copy)
+    checks = pd.read_excel(book, sheet_name="Contrôles")
+    by_code = checks.set_index("Code")
+    assert by_code.loc["total-mismatch", "Origine"] == "validation"
+    assert by_code.loc["total-mismatch", "Fichier"].endswith("measures/2015.yaml")
+    gap = by_code.loc["reported-gap"]
+    assert (gap["Origine"], gap["Année"]) == ("écart publié / calculé", 2016)
+    assert "paper-recycled-share" in gap["Message"] and gap["Ligne"] > 0
+
+
+# -- charts -------------------------------------------------------------------------------------
+def test_one_chart_per_quantitative_indicator_with_its_target(books: dict[str, Path]):
+    wb = openpyxl.load_workbook(books["2015"])
+    series = wb["Séries"]
+    header = [c.value for c in series[1]]
+    first, last = header.index(2009) + 1, header.index(2015) + 1
+    rows = {r[0].row: r for r in series.iter_rows(min_row=2)}
+    with_values = [r for r in rows.values() if r[5].value == "valeur"
+                   and any(isinstance(c.value, int | float) for c in r[6:])]
+    charts = wb["Graphiques"]._charts
+    assert len(charts) == len(with_values) > 5
+    span = f"${openpyxl.utils.get_column_letter(first)}${{row}}:" \
+           f"${openpyxl.utils.get_column_letter(last)}${{row}}"
+    charted = []
+    for chart in charts:
+        refs = [s.val.numRef.f for part in chart._charts for s in part.series]
+        value_row = rows[int(refs[0].rsplit("$", 1)[1])]
+        assert refs[0] == "'Séries'!" + span.format(row=value_row[0].row)
+        assert value_row[5].value == "valeur"
+        if len(refs) == 2:  # the target, on the row below
+            assert refs[1] == "'Séries'!" + span.format(row=value_row[0].row + 1)
+            assert rows[value_row[0].row + 1][5].value == "cible"
+        charted.append((value_row[2].value, len(refs)))
+    assert ("paper-recycled-share", 2) in charted
+    assert ("charging-points", 1) in charted
+
+
+def test_charts_of_a_quantity_are_columns_with_a_target_line(minimal_copy: Path,
+                                                             tmp_path: Path):
+    book = export("2017", "-o", str(tmp_path / "m.xlsx"), data=minimal_copy)
+    charts = openpyxl.load_workbook(book)["Graphiques"]._charts
+    kinds = {c.title.tx.rich.p[0].r[0].t: [type(p).__name__ for p in c._charts]
+             for c in charts}
+    assert kinds["1-1.2 · Nombre de points de recharge"] == ["BarChart", "LineChart"]
+    assert kinds["1-1.1 · Part du papier recyclé"] == ["LineChart"]
+
+
+# -- text stays text ----------------------------------------------------------------------------
+def poison(folder: Path) -> None:
+    """A measure source that is a formula, titles that look like formulas, a bell character."""
+    measures = folder / "measures" / "2016.yaml"
+    text = measures.read_text(encoding="utf-8")
+    text = text.replace("source: Cartes carburant",
+                        "source: '" + HYPERLINK.replace("'", "''") + "'")
+    text = text.replace("source: Relevés kilométriques", 'source: "Relevés\\a kilométriques"')
+    measures.write_text(text, encoding="utf-8")
+    action = folder / "actions" / "1-1.2.yaml"
+    text = action.read_text(encoding="utf-8")
+    text = text.replace("label: Consommation aux 100 km", "label: '+Consommation aux 100 km'")
+    text = text.replace("label: Nombre de points de recharge", "label: '@SUM(A1:A2)'")
+    text = text.replace("label: Kilomètres parcourus (milliers)",
+                        "label: '-1+2 kilomètres (milliers)'")
+    action.write_text(text, encoding="utf-8")
+
+
+def test_text_from_the_data_never_becomes_a_formula(minimal_copy: Path, tmp_path: Path):
+    poison(minimal_copy)
+    book = export("2016", "-o", str(tmp_path / "b.xlsx"), data=minimal_copy)
+    wb = openpyxl.load_workbook(book)
+    cells = {c.value: c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)}
+    for text in [HYPERLINK, "+Consommation aux 100 km", "@SUM(A1:A2)",
+                 "-1+2 kilomètres (milliers)"]:
+        assert text in cells, text
+        assert cells[text].data_type == "s" and cells[text].quotePrefix, text
+    assert "Relevés kilométriques" in cells  # the bell is gone
+    with zipfile.ZipFile(book) as archive:  # not a single formula in the file
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name)
+    data = pd.read_excel(book, sheet_name="Données")
+    assert HYPERLINK in set(data["Source"])
+
+
+def test_control_characters_are_cleaned():
+    assert clean_text("a\x07b\x00c\td\ne") == "abc\td\ne"
+    assert len(clean_text("x" * 40_000)) == 32_767
+
+
+@pytest.mark.parametrize("wanted, expected", [
+    ("Axe 1", "Axe 1"),
+    ("Bilan [2015]: a/b\\c?*", "Bilan 2015 a b c"),
+    ("'quoted'", "quoted"),
+    ("x" * 40, "x" * 31),
+    ("History", "History (1)"),
+    ("", "Feuille"),
+])
+def test_sheet_titles_respect_excel_limits(wanted: str, expected: str):
+    assert sheet_title(wanted) == expected
+
+
+def test_sheet_titles_are_unique():
+    assert sheet_title("Axe 1", ["axe 1"]) == "Axe 1 (2)"
+    assert sheet_title("y" * 31, ["y" * 31]) == "y" * 27 + " (2)"
+
+
+@pytest.mark.parametrize("value, unit, options, expected", [
+    (38.478, "%", {}, '#,##0.0" %"'),
+    (1.26, "%", {}, '#,##0.00" %"'),
+    (54.62, "%", {"exact": True}, '#,##0.00" %"'),
+    (32962, "kWh", {}, "#,##0"),
+    (121.492, "t", {}, "#,##0.00"),
+    (30, "%", {"prefix": "≥ ", "exact": True}, '"≥ "#,##0" %"'),
+    (11.9, "%", {"signed": True, "points": True},
+     '"+"#,##0.0" pts";"-"#,##0.0" pts";0.0" pts"'),
+])
+def test_number_formats(value, unit, options, expected):
+    assert number_format(value, unit, **options) == expected
+
+
+# -- where the file goes ------------------------------------------------------------------------
+def test_default_output_creates_the_reports_folder(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    written = export("2015")
+    assert written == Path("reports/bilan-2015.xlsx")
+    assert (tmp_path / "reports" / "bilan-2015.xlsx").is_file()
+    assert export("--from", "2013", "--to", "2015") == Path("reports/bilan-2013-2015.xlsx")
+
+
+def test_explicit_output_into_a_missing_folder_exits_3(tmp_path: Path):
+    result = run_cli(["export", "2015", "-d", str(DATA), "-o",
+                      str(tmp_path / "missing" / "b.xlsx")])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Error: cannot write") and "does not exist" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert_no_traceback(result)
+    assert not (tmp_path / "missing").exists()
+
+
+def unwritable_folder(tmp_path: Path) -> Path:
+    """A read-only folder; root writes anywhere except in kernel folders such as /sys."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    for candidate in (folder, Path("/sys")):
+        try:
+            tempfile.TemporaryFile(dir=candidate).close()
+        except OSError:
+            return candidate
+    pytest.skip("no unwritable folder here (running as root without a read-only /sys)")
+
+
+def test_unwritable_target_exits_3_without_traceback(tmp_path: Path):
+    folder = unwritable_folder(tmp_path)
+    result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(folder / "b.xlsx")])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith(f"Error: cannot write {folder / 'b.xlsx'}")
+    assert result.stderr.count("\n") == 1
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("lock", ["~$bilan.xlsx", ".~lock.bilan.xlsx#"])
+def test_workbook_open_in_a_spreadsheet_exits_3(tmp_path: Path, lock: str):
+    target = tmp_path / "bilan.xlsx"
+    target.write_bytes(b"previous")
+    (tmp_path / lock).write_text("someone")
+    result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(target)])
+    assert result.exit_code == 3
+    assert "open in a spreadsheet application" in result.stderr and lock in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert target.read_bytes() == b"previous"
+
+
+@pytest.mark.parametrize("failure, code", [
+    (OSError(errno.ENOSPC, "No space left on device"), 3),
+    (RuntimeError("boom"), 70),
+])
+def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    failure: Exception, code: int):
+    target = tmp_path / "bilan.xlsx"
+    previous = export("2015", "-o", str(target)).read_bytes()
+    saved = []
+
+    def half_save(self: openpyxl.Workbook, filename: str | Path) -> None:
+        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")  # then the disk fills up
+        saved.append(Path(filename))
+        raise failure
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", half_save)
+    result = run_cli(["export", "2013", "-d", str(DATA), "-o", str(target)])
+    assert result.exit_code == code
+    assert_no_traceback(result)
+    assert saved and saved[0] != target and saved[0].parent == tmp_path  # a temporary file
+    assert target.read_bytes() == previous
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bilan.xlsx"]
+
+
+# -- imports --------------------------------------------------------------------------------------
+def test_openpyxl_is_imported_only_to_write_a_workbook():
+    code = ("import sys, spapser_cli.cli, spapser_cli.export; "
+            "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_export_leaves_openpyxl_usable_with_pandas(tmp_path: Path):
+    """The exporter imports openpyxl without numpy (to save its import time); pandas still
+    writes numpy numbers with openpyxl afterwards in the same process."""
+    code = f"""if True:
+        import sys
+        from spapser_cli.cli import app
+        from typer.testing import CliRunner
+        done = CliRunner().invoke(app, ["export", "2015", "-d", {str(DATA)!r},
+                                        "-o", {str(tmp_path / "b.xlsx")!r}])
+        assert done.exit_code == 0, done.output
+        assert "numpy" not in sys.modules
+        import numpy, pandas
+        frame = pandas.DataFrame({{"n": numpy.array([1, 2], dtype="int64"), "x": [0.5, 1.5]}})
+        frame.to_excel({str(tmp_path / "p.xlsx")!r}, index=False)
+        assert pandas.read_excel({str(tmp_path / "p.xlsx")!r})["n"].tolist() == [1, 2]
+    """
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- a real spreadsheet application ---------------------------------------------------------------
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                    "apt-get install libreoffice-calc-nogui")
+def test_libreoffice_opens_the_workbook(tmp_path: Path, minimal_copy: Path):
+    poison(minimal_copy)
+    books = [export("2015", "-o", str(tmp_path / "bilan-2015.xlsx")),
+             export("2016", "-o", str(tmp_path / "poisoned.xlsx"), data=minimal_copy)]
+    out = tmp_path / "out"
+    profile = (tmp_path / "profile").as_uri()  # an isolated profile: no first-run dialogs
+
+    def convert(book: Path, target: str) -> None:
+        done = subprocess.run([SOFFICE, "--headless", "--norestore",
+                               f"-env:UserInstallation={profile}", "--convert-to", target,
+                               "--outdir", str(out), str(book)],
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr
+        assert "Error" not in done.stderr, done.stderr
+
+    # Every sheet as CSV, cells as shown: LibreOffice read the figures and their formats.
+    all_sheets_as_shown = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true," \
+                          "false,false,-1"
+    for book in books:
+        convert(book, "pdf")
+        assert (out / f"{book.stem}.pdf").stat().st_size > 10_000
+        convert(book, all_sheets_as_shown)
+    with open(out / "bilan-2015-Synthèse.csv", encoding="utf-8", newline="") as handle:
+        rows = {r["Indicateur"]: r for r in csv.DictReader(handle)}
+    assert rows["paper-recycled-share"]["Valeur 2015"] == "38.5 %"
+    assert rows["paper-recycled-share"]["Évolution 2014-2015"] == "+11.9 pts"
+    assert rows["paper-recycled-share"]["Cible"] == "≥ 30 %"
+    assert rows["local-purchase-share"]["Valeur 2015"] == "54.62 %"
+    assert rows["charging-points-new"]["Valeur 2015"] == "2"
+    with open(out / "poisoned-Données.csv", encoding="utf-8", newline="") as handle:
+        sources = {r["Source"] for r in csv.DictReader(handle)}
+    assert HYPERLINK in sources  # shown as its text, not computed into "y"
