@@ -7,7 +7,6 @@ why (`reason`) instead of inventing a zero.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -203,6 +202,8 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
     indicator = catalog.indicator(indicator_id)
     if indicator is None:
         known = [i.id for _, i in catalog.indicators()]
+        import difflib  # only for this message
+
         close = difflib.get_close_matches(indicator_id, known, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise UsageError(f"no indicator {indicator_id!r}{hint} (`spapser actions` lists them)")
