@@ -12,35 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from timing import REPO, median_seconds, tool
+
 GOAL = 3.0
-
-
-def spapser() -> str:
-    found = BIN / "spapser"
-    return str(found) if found.exists() else (shutil.which("spapser") or "spapser")
-
-
-def median_seconds(command: list[str], runs: int) -> float:
-    subprocess.run(command, capture_output=True, check=False)  # warm the file cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} exited {done.returncode}: "
-                             f"{done.stderr.decode()[-1000:]}")
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -63,10 +40,10 @@ def main() -> None:
         for extra, year in exports:
             if year not in computes:
                 computes[year] = median_seconds(
-                    [spapser(), "compute", str(year), "--data-dir", data], args.runs)
+                    [tool("spapser"), "compute", str(year), "--data-dir", data], args.runs)
                 print(f"{'spapser compute ' + str(year):<40} {computes[year]:>9.3f} "
                       f"{1.0:>10.2f}")
-            seconds = median_seconds([spapser(), "export", *extra, "--data-dir", data,
+            seconds = median_seconds([tool("spapser"), "export", *extra, "--data-dir", data,
                                       "-o", str(Path(folder) / "bilan.xlsx")], args.runs)
             ratio = seconds / computes[year]
             missed |= ratio >= GOAL

@@ -11,33 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-
-
-def spapser() -> str:
-    found = BIN / "spapser"
-    return str(found) if found.exists() else (shutil.which("spapser") or "spapser")
-
-
-def median_seconds(command: list[str], runs: int) -> float:
-    subprocess.run(command, capture_output=True, check=False)  # warm the file cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} exited {done.returncode}: "
-                             f"{done.stderr.decode()[-1000:]}")
-    return statistics.median(times)
+from timing import REPO, median_seconds, tool
 
 
 def main() -> None:
@@ -48,11 +24,11 @@ def main() -> None:
     data = str(REPO / "data")
     commands = [
         ("python -c pass", [sys.executable, "-c", "pass"], None),
-        ("spapser --help", [spapser(), "--help"], 5.0),
-        ("spapser validate", [spapser(), "validate", "--data-dir", data], None),
-        ("spapser compute 2015", [spapser(), "compute", "2015", "--data-dir", data], 12.0),
+        ("spapser --help", [tool("spapser"), "--help"], 5.0),
+        ("spapser validate", [tool("spapser"), "validate", "--data-dir", data], None),
+        ("spapser compute 2015", [tool("spapser"), "compute", "2015", "--data-dir", data], 12.0),
         ("spapser compute 2015 --format json",
-         [spapser(), "compute", "2015", "--data-dir", data, "--format", "json"], 12.0),
+         [tool("spapser"), "compute", "2015", "--data-dir", data, "--format", "json"], 12.0),
     ]
     base = None
     print(f"{'command':<36} {'median s':>9} {'x python':>9} {'goal':>6}")

@@ -16,21 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-
-
-def _tool(name: str) -> str:
-    found = BIN / name
-    return str(found) if found.exists() else (shutil.which(name) or name)
+from timing import REPO, run_times, tool
 
 
 def generate(folder: Path, count: int) -> list[Path]:
@@ -50,37 +41,25 @@ def generate(folder: Path, count: int) -> list[Path]:
     return files
 
 
-def timed(command: list[str], runs: int, expect: int = 0) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != expect:
-            raise SystemExit(f"{command[0]} exited {done.returncode}:\n{done.stdout[-2000:]}"
-                             f"\n{done.stderr[-2000:]}")
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     os.environ.pop("SPAPSER_DATA_DIR", None)
-    spapser = _tool("spapser")
+    spapser = tool("spapser")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         files = [str(f) for f in generate(Path(tmp), args.files)]
         data = str(REPO / "data")
-        ours = timed([spapser, "validate", "--data-dir", data, *files], args.runs)
-        theirs = timed([_tool("check-jsonschema"), "--schemafile",
+        ours = run_times([spapser, "validate", "--data-dir", data, *files], args.runs)
+        theirs = run_times([tool("check-jsonschema"), "--schemafile",
                         str(REPO / "schemas" / "measures.schema.json"), *files],
                        max(1, args.runs // 2))
         rows.append((f"spapser validate ({args.files} files)", ours))
         rows.append((f"check-jsonschema ({args.files} files)", theirs))
-    help_times = timed([spapser, "--help"], args.runs * 4)
-    bare = timed([sys.executable, "-c", "pass"], args.runs * 4)
+    help_times = run_times([spapser, "--help"], args.runs * 4)
+    bare = run_times([sys.executable, "-c", "pass"], args.runs * 4)
     rows.append(("spapser --help", help_times))
     rows.append(("python -c pass", bare))
 

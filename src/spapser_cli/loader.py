@@ -353,34 +353,37 @@ class _CrossChecks:
         return problems
 
     def identifiers(self) -> list[Problem]:
+        """Variable and indicator ids are unique across every action; categories within their
+        variable."""
         problems: list[Problem] = []
         variable_home: dict[str, str] = {}
         indicator_home: dict[str, str] = {}
         for _code, (action, doc) in sorted(self.actions.items()):
             for i, variable in enumerate(action.variables):
-                if variable.id in variable_home:
-                    problems.append(doc.problem(("variables", i, "id"), "duplicate-id",
-                                    f"variable {variable.id!r} is also declared in "
-                                    f"{variable_home[variable.id]}"))
-                    continue
-                variable_home[variable.id] = doc.file
-                self.variables[variable.id] = variable
-                seen: set[str] = set()
+                if self._claim(doc, ("variables", i, "id"), "variable", variable.id,
+                               variable_home, problems):
+                    self.variables[variable.id] = variable
+                seen: dict[str, str] = {}
                 for j, category in enumerate(variable.categories):
-                    if category.id in seen:
-                        problems.append(doc.problem(("variables", i, "categories", j, "id"),
-                                        "duplicate-id", f"category {category.id!r} is declared "
-                                        "twice"))
-                    seen.add(category.id)
+                    self._claim(doc, ("variables", i, "categories", j, "id"), "category",
+                                category.id, seen, problems)
             for i, indicator in enumerate(action.indicators):
-                if indicator.id in indicator_home:
-                    problems.append(doc.problem(("indicators", i, "id"), "duplicate-id",
-                                    f"indicator {indicator.id!r} is also declared in "
-                                    f"{indicator_home[indicator.id]}"))
-                    continue
-                indicator_home[indicator.id] = doc.file
-                self.indicators[indicator.id] = indicator
+                if self._claim(doc, ("indicators", i, "id"), "indicator", indicator.id,
+                               indicator_home, problems):
+                    self.indicators[indicator.id] = indicator
         return problems
+
+    @staticmethod
+    def _claim(doc: Document, where: tuple[Any, ...], what: str, identifier: str,
+               homes: dict[str, str], problems: list[Problem]) -> bool:
+        """Record where `identifier` is first declared; a second declaration is a problem."""
+        if identifier in homes:
+            place = "in this file" if homes[identifier] == doc.file else f"in {homes[identifier]}"
+            problems.append(doc.problem(where, "duplicate-id", f"{what} {identifier!r} is "
+                                        f"also declared {place}"))
+            return False
+        homes[identifier] = doc.file
+        return True
 
     def _check_ref(self, doc: Document, where: tuple[Any, ...], ref: Ref) -> list[Problem]:
         variable = self.variables.get(ref.variable)
