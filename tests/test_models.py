@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from spapser_cli import models
 from spapser_cli.modelcheck import validate_document
@@ -375,3 +375,13 @@ def test_action_codes_and_due_dates_follow_their_pattern() -> None:
 def test_empty_text_is_refused() -> None:
     assert check(Scheme, SCHEME.replace("title: Schéma", "title: '  '")) == [
         (2, 8, "invalid-value", "title: the text is empty")]
+
+
+def test_a_due_date_may_be_a_bare_year_written_as_a_number() -> None:
+    from spapser_cli.models import ScheduleItem
+
+    assert ScheduleItem.model_validate({"text": "x", "due": 2018}).due == "2018"
+    assert ScheduleItem.model_validate({"text": "x", "due": "2017-04"}).due == "2017-04"
+    for wrong in (201, True, "2017-13"):
+        with pytest.raises(ValidationError):
+            ScheduleItem.model_validate({"text": "x", "due": wrong})

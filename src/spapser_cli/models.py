@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -129,7 +130,19 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Unit = Annotated[str, StringConstraints(min_length=1, max_length=30, strip_whitespace=True)]
 """A unit symbol as shown to readers: `kg`, `km`, `kWh`, `L/100 km`, `%`, `€ HT`, `nombre`."""
 
-Due = Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")]
+def _year_as_text(value: Any) -> Any:
+    # `due: 2018` is read as a number; a bare year is a fine due date.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_DUE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$"
+Due = Annotated[
+    str,
+    StringConstraints(pattern=_DUE_PATTERN),
+    BeforeValidator(_year_as_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _DUE_PATTERN},
+                              {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
+]
 """A due date as precise as the document gives it: `2017`, `2017-04` or `2017-04-30`."""
 
 
