@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -67,29 +68,73 @@ def paper_2015(folder: Path) -> float:
     return catalog.measures[2015].measures["paper-consumption"].values["fsc"]
 
 
+def cached(folder: Path):
+    return cache.load(folder, cache.fingerprint(folder))
+
+
 def test_snapshot_is_reused_then_invalidated_by_any_edit(data_copy: Path):
-    assert cache.load(data_copy) is None
+    assert cached(data_copy) is None
     assert paper_2015(data_copy) == 73190
-    assert cache.load(data_copy) is not None  # the snapshot of a valid folder
+    assert cached(data_copy) is not None  # the snapshot of a valid folder
     measures = data_copy / "measures" / "2015.yaml"
     measures.write_text(measures.read_text(encoding="utf-8").replace("73190", "73191"),
                         encoding="utf-8")
-    assert cache.load(data_copy) is None  # same size, same second: the bytes differ
+    assert cached(data_copy) is None  # same size, same second: the bytes differ
     assert paper_2015(data_copy) == 73191
 
 
 def test_a_new_file_invalidates_the_snapshot(data_copy: Path):
     paper_2015(data_copy)
     (data_copy / "measures" / "notes.txt").write_text("x", encoding="utf-8")
-    assert cache.load(data_copy) is None
+    assert cached(data_copy) is None
 
 
 def test_a_corrupt_snapshot_is_ignored(data_copy: Path):
     paper_2015(data_copy)
     (snapshot,) = (data_copy.parent / "cache").glob("catalog-*.pickle")
-    snapshot.write_bytes(b"not a pickle")
-    assert cache.load(data_copy) is None
+    snapshot.write_bytes(snapshot.read_bytes()[:200])
+    assert cached(data_copy) is None
     assert paper_2015(data_copy) == 73190
+
+
+def test_a_file_edited_while_it_is_read_is_not_snapshotted(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    """The data read must be the data fingerprinted: an edit during the load (an editor
+    saving, a checkout) would otherwise freeze the old figures under the new fingerprint."""
+    from spapser_cli import loader
+
+    measures = data_copy / "measures" / "2015.yaml"
+    real_load = loader.load_catalog
+
+    def load_then_edit(*args, **kwargs):
+        result = real_load(*args, **kwargs)
+        measures.write_text(measures.read_text(encoding="utf-8").replace("73190", "73191"),
+                            encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(loader, "load_catalog", load_then_edit)
+    assert paper_2015(data_copy) == 73190  # what was read
+    monkeypatch.setattr(loader, "load_catalog", real_load)
+    assert cached(data_copy) is None  # nothing stored under the new fingerprint
+    assert paper_2015(data_copy) == 73191
+
+
+class _Planted:
+    def __reduce__(self):
+        return (Path.touch, (Path(_Planted.target),))
+
+
+def test_a_snapshot_others_can_write_is_never_unpickled(data_copy: Path):
+    paper_2015(data_copy)
+    (snapshot,) = (data_copy.parent / "cache").glob("catalog-*.pickle")
+    assert snapshot.stat().st_mode & 0o777 == 0o600  # written private
+    assert (data_copy.parent / "cache").stat().st_mode & 0o777 == 0o700
+    header = snapshot.read_bytes().split(b"\n", 1)[0] + b"\n"
+    _Planted.target = str(data_copy.parent / "PWNED")
+    snapshot.write_bytes(header + pickle.dumps(_Planted()))
+    snapshot.chmod(0o666)  # as a file planted in a shared folder would be
+    assert cached(data_copy) is None
+    assert not (data_copy.parent / "PWNED").exists()
 
 
 def test_no_cache_when_disabled_or_unwritable(data_copy: Path, monkeypatch: pytest.MonkeyPatch):

@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import __version__
 
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
     from .problems import Problem
 
-FORMAT = 1  # bump when the pickled shape changes
+FORMAT = 2  # bump when the pickled shape changes
 
 
 def cache_dir() -> Path | None:
@@ -71,36 +73,69 @@ def _snapshot_path(folder: Path, data_dir: Path) -> Path:
     return folder / f"catalog-{key}.pickle"
 
 
-def load(data_dir: Path) -> tuple[Catalog, list[Problem]] | None:
-    """The snapshot of `data_dir` if it is still exact, else None."""
+def _header(stamp: str) -> bytes:
+    return f"spapser-snapshot {FORMAT} {stamp}\n".encode()
+
+
+def _trusted(handle: BinaryIO) -> bool:
+    """Only a snapshot this user wrote and nobody else can write is unpickled: unpickling
+    runs code, so a file planted in a shared cache folder must never be loaded."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the per-user profile folder is private
+    info = os.fstat(handle.fileno())
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def load(data_dir: Path, stamp: str) -> tuple[Catalog, list[Problem]] | None:
+    """The snapshot of `data_dir` if its fingerprint is `stamp`, else None."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
         with open(_snapshot_path(folder, data_dir), "rb") as handle:
-            stored_fingerprint, catalog, problems = pickle.load(handle)
+            # The fingerprint is read and compared before anything is unpickled.
+            if not _trusted(handle) or handle.readline() != _header(stamp):
+                return None
+            catalog, problems = pickle.load(handle)
     except Exception:  # missing, unreadable or from another version: a normal load
-        return None
-    if stored_fingerprint != fingerprint(data_dir):
         return None
     return catalog, problems
 
 
-def save(data_dir: Path, catalog: Catalog, problems: list[Problem]) -> None:
-    """Keep a snapshot; silently does nothing when the cache folder is not writable."""
+def save(data_dir: Path, stamp: str, catalog: Catalog, problems: list[Problem]) -> None:
+    """Keep a snapshot of what was read when the files had fingerprint `stamp`.
+
+    Nothing is kept if the files changed while they were being read (an editor saving, a
+    `git checkout`): the snapshot could then mix old data with the new fingerprint. Silently
+    does nothing when the cache folder is not writable."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or fingerprint(data_dir) != stamp:
         return
     target = _snapshot_path(folder, data_dir)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            pickle.dump((fingerprint(data_dir), catalog, problems), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            handle.write(_header(stamp))
+            pickle.dump((catalog, problems), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
+        _prune(folder, keep=target)
     except (OSError, pickle.PicklingError):
         try:
             tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+MAX_AGE_SECONDS = 30 * 24 * 3600
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Forget snapshots unused for 30 days (one exists per working folder and data folder)."""
+    limit = time.time() - MAX_AGE_SECONDS
+    for old in folder.glob("catalog-*.pickle"):
+        try:
+            if old != keep and old.stat().st_mtime < limit:
+                old.unlink()
         except OSError:
             pass

@@ -146,13 +146,15 @@ def require_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
     files skips reading, validating and importing Pydantic altogether."""
     from . import cache
 
-    cached = cache.load(data_dir)
+    stamp = cache.fingerprint(data_dir) if cache.cache_dir() is not None else ""
+    cached = cache.load(data_dir, stamp) if stamp else None
     if cached is not None:
         return cached
     loaded = load_catalog(data_dir)
     if loaded.errors or loaded.catalog is None:
         raise InvalidDataError(loaded.problems)
-    cache.save(data_dir, loaded.catalog, loaded.problems)
+    if stamp:
+        cache.save(data_dir, stamp, loaded.catalog, loaded.problems)
     return loaded.catalog, loaded.problems
 
 
