@@ -400,3 +400,20 @@ def test_shipped_data_passes_check_jsonschema(kind: str) -> None:
         pytest.skip(f"no shipped {kind} file yet")
     done = _check_jsonschema(SCHEMAS_DIR / schema_file_name(kind), files)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_file_of_the_folder_reports_what_its_edit_breaks_elsewhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    action = data / "actions" / "1-1.3.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("recycled", "recycle"),
+                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["validate", "data/actions/1-1.3.yaml", "--data-dir", "data"])
+    assert_no_traceback(result)
+    assert result.exit_code == ExitCode.INVALID_DATA
+    broken = {line.split(":")[0] for line in result.stdout.splitlines() if "error[" in line}
+    # The action file itself is fine; the measures that use its old category are not.
+    assert "data/measures/2015.yaml" in broken and "data/actions/1-1.3.yaml" not in broken
+    assert "unknown-category" in result.stdout

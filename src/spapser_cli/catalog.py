@@ -138,6 +138,20 @@ class CatalogLoad:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def for_paths(self, data_dir: Path, paths: Sequence[Path]) -> CatalogLoad:
+        """What `spapser validate PATH…` reports.
+
+        A file outside the data folder (a candidate, a file from another branch) is checked
+        against the folder and only its own problems are reported. A file of the folder is a
+        change to the folder: an edited action can break a measures file that did not change,
+        so the whole folder's problems are reported."""
+        folder = data_dir.resolve()
+        if not paths or any(folder in Path(p).resolve().parents for p in paths):
+            return self
+        wanted = {display_path(p) for p in paths}
+        return CatalogLoad(self.catalog, [p for p in self.problems if p.file in wanted],
+                           [f for f in self.files if f in wanted])
+
 
 def require_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
     """Load for a command that needs valid data: raises `InvalidDataError` on any error.

@@ -124,8 +124,10 @@ class ComputeFormat(StrEnum):
 @handles_errors
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files to check (default: every file of the data folder). They are checked "
-        "against the rest of the data folder.", show_default=False)] = None,
+        help="Files to check (default: every file of the data folder). A file outside the "
+        "folder is checked against it and only its problems are shown; a file of the folder "
+        "shows the whole folder's problems, since an edit can break another file.",
+        show_default=False)] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json, or GitHub "
                                               "workflow annotations.")] = ReportFormat.text,
@@ -142,17 +144,9 @@ def validate(
     from .report import render_problems
 
     folder = _data_dir(data_dir)
-    loaded = load_catalog(folder, paths or [])
-    problems = loaded.problems
-    files = loaded.files
-    if paths:
-        from .catalog import display_path
-
-        wanted = {display_path(p) for p in paths}
-        problems = [p for p in problems if p.file in wanted]
-        files = [f for f in files if f in wanted]
-    typer.echo(render_problems(problems, files, fmt.value))
-    failed = any(p.severity == "error" or strict for p in problems)
+    loaded = load_catalog(folder, paths or []).for_paths(folder, paths or [])
+    typer.echo(render_problems(loaded.problems, loaded.files, fmt.value))
+    failed = any(p.severity == "error" or strict for p in loaded.problems)
     raise typer.Exit(ExitCode.INVALID_DATA if failed else ExitCode.OK)
 
 
