@@ -334,3 +334,32 @@ def test_series_unknown_indicator_suggests_close_ids():
     result = run("series", "paper-recycled-shar", "--data-dir", str(DATA))
     assert result.exit_code == 2
     assert "did you mean paper-recycled-share" in result.output
+
+
+def test_csv_keeps_the_qualifier_of_a_published_figure():
+    result = run("compute", "2015", "--data-dir", str(DATA), "--format", "csv",
+                 "--action", "3-2.1")
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert (rows["insertion-clause-contracts"]["value"],
+            rows["insertion-clause-contracts"]["qualifier"]) == ("1000", "more-than")
+    assert rows["insertion-dynamic-exit-rate"]["qualifier"] == "about"
+    assert rows["insertion-hours"]["qualifier"] == "exact"
+
+
+def test_csv_text_from_the_data_never_becomes_a_formula(tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    action = folder / "actions" / "1-1.6.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace(
+        "label: Nombre de points de recharge\n    note:",
+        "label: \"=HYPERLINK('http://x','y')\"\n    note:", 1), encoding="utf-8")
+    result = run("compute", "2015", "--data-dir", str(folder), "--format", "csv-fr",
+                 "--action", "1-1.6")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig")),
+                               delimiter=";"))
+    points = next(r for r in rows if r["indicator"] == "charging-points")
+    assert points["label"] == "'=HYPERLINK('http://x','y')"
+    assert points["value"] == "20"  # numbers stay numbers, signs included
+    change = next(r for r in rows if r["indicator"] == "charging-energy")
+    assert change["change"] == "17747"

@@ -370,3 +370,16 @@ def test_resolve_plain_scalar_is_the_reader_rule() -> None:
     assert yamlio.resolve_plain_scalar("1e3") == 1000.0
     assert yamlio.resolve_plain_scalar("on") == "on"
     assert yamlio.resolve_plain_scalar("") is None
+
+
+@pytest.mark.parametrize(("raw", "where", "offset"), [
+    ("a: «é»\nb: «é» x".encode() + b"\x96\n", (2, 9), 21),  # columns count characters
+    (b"\xef\xbb\xbfa: \x96\n", (1, 4), 6),  # the BOM counts in the offset, not the column
+])
+def test_an_encoding_error_gives_character_columns_and_file_offsets(
+        raw: bytes, where: tuple[int, int], offset: int) -> None:
+    with pytest.raises(YamlError) as caught:
+        load_bytes(raw, "f.yaml")
+    problem = caught.value.problem
+    assert (problem.code, problem.line, problem.column) == ("encoding", *where)
+    assert f"byte 0x96 at byte offset {offset} " in problem.message

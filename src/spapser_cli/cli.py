@@ -1,7 +1,7 @@
 """The `spapser` command line: options in, one core call, a renderer, an exit code.
 
-Kept thin on purpose: no computation here, and heavy modules (pandas, openpyxl, rich, the
-engine) are imported inside the commands that need them so that `spapser --help` stays fast.
+Kept thin on purpose: no computation here, and heavy modules (openpyxl, rich, Pydantic, the
+engine) are imported inside the commands that need them, so that start-up stays fast.
 """
 
 from __future__ import annotations

@@ -157,8 +157,14 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
 # -- CSV -----------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ["year", "axis", "objective", "action", "indicator", "label", "category", "value",
-               "unit", "previous", "change", "target", "target_year", "status", "provenance",
-               "reason"]
+               "qualifier", "unit", "previous", "change", "target", "target_year", "status",
+               "provenance", "reason"]
+
+
+def csv_text(text: str) -> str:
+    """Text from the data as a spreadsheet shows it, never as a formula: a cell starting with
+    = + - @ (or a tab or carriage return) is what Excel executes, so it gets a leading quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def compute_csv(report: YearReport, *, french: bool = False) -> str:
@@ -178,15 +184,17 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
     for result in report.results:
         action = catalog.actions[result.action]
         target = result.target
+        unit = csv_text(result.unit or "")
         base = [str(report.year), str(action.axis), f"{action.axis}-{action.objective}",
-                result.action, result.id, result.label]
-        writer.writerow(base + ["", num(result.value), result.unit or "", num(result.previous),
-                                num(result.change), num(target.value) if target else "",
+                result.action, result.id, csv_text(result.label)]
+        writer.writerow(base + ["", num(result.value), result.qualifier, unit,
+                                num(result.previous), num(result.change),
+                                num(target.value) if target else "",
                                 str(target.year or "") if target else "", result.status,
-                                result.provenance or "", result.reason or ""])
+                                result.provenance or "", csv_text(result.reason or "")])
         for category, value in result.breakdown.items():
-            writer.writerow(base + [category, num(value), result.unit or "", "", "", "", "",
-                                    "", result.provenance or "", ""])
+            writer.writerow(base + [category, num(value), result.qualifier, unit, "", "", "",
+                                    "", "", result.provenance or "", ""])
     return buffer.getvalue()
 
 

@@ -114,19 +114,22 @@ def load_bytes(raw: bytes, file: str) -> Document:
 def decode_utf8(raw: bytes, file: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlError(Problem(file, "encoding", "the file is UTF-16; save it as UTF-8", 1, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return raw.decode("utf-8")
+        return raw[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = raw[exc.start]
+        offset = bom + exc.start  # in the file as it is on disk
+        line_start = raw.rfind(b"\n", 0, offset) + 1
+        line = raw.count(b"\n", 0, offset) + 1
+        # Columns count characters, as in every other message: decode what precedes the bad
+        # byte on its line (a BOM is not a character of the first line).
+        before = raw[max(line_start, bom):offset].decode("utf-8", "replace")
+        byte = raw[offset]
         hint = " (Latin-1/Windows-1252? save the file as UTF-8)" if byte >= 0x80 else ""
         raise YamlError(Problem(
             file, "encoding",
-            f"byte 0x{byte:02X} at byte offset {exc.start} is not valid UTF-8{hint}",
-            line, column)) from None
+            f"byte 0x{byte:02X} at byte offset {offset} is not valid UTF-8{hint}",
+            line, len(before) + 1)) from None
 
 
 _pos = to_position
