@@ -363,3 +363,17 @@ def test_csv_text_from_the_data_never_becomes_a_formula(tmp_path: Path):
     assert points["value"] == "20"  # numbers stay numbers, signs included
     change = next(r for r in rows if r["indicator"] == "charging-energy")
     assert change["change"] == "17747"
+
+
+def test_warnings_found_while_reading_are_shown_by_compute(tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "measures" / "2015.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("total: 121492", "total: 121493"),
+                    encoding="utf-8")
+    result = run("compute", "2015", "--data-dir", str(folder), "--format", "json")
+    assert result.exit_code == 0
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert warning["code"] == "total-mismatch" and warning["file"].endswith("2015.yaml")
+    table = run("compute", "2015", "--data-dir", str(folder), "--action", "1-1.6")
+    assert "Warnings" in table.stdout and "warning[total-mismatch]" in table.stdout

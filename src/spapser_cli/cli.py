@@ -233,7 +233,7 @@ def compute(
     from .render_compute import render_compute
 
     catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_year(catalog, year, axis=axis, action=action)
+    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems)
     render_compute(report, fmt.value)
 
 
@@ -255,8 +255,8 @@ def series(
     from .engine import compute_series
     from .render_compute import render_series
 
-    catalog, _ = require_catalog(_data_dir(data_dir))
-    report = compute_series(catalog, indicator, first=first, last=last)
+    catalog, problems = require_catalog(_data_dir(data_dir))
+    report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems)
     render_series(report, fmt.value)
 
 

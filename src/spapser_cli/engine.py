@@ -7,6 +7,7 @@ why (`reason`) instead of inventing a zero.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -177,8 +178,11 @@ class SeriesReport:
 
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
-                 action: str | None = None) -> YearReport:
-    """Every indicator (optionally of one axis or action) for `year`."""
+                 action: str | None = None, load_warnings: Sequence[Problem] = ()) -> YearReport:
+    """Every indicator (optionally of one axis or action) for `year`.
+
+    `load_warnings`: the warnings found when the data was read (a published total that
+    disagrees with its parts...), carried into the report so that they are not lost."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
@@ -193,11 +197,12 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                if (axis is None or act.axis == axis) and (action is None or act.code == action)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
-    return YearReport(year, catalog, results, warnings)
+    return YearReport(year, catalog, results, [*load_warnings, *warnings])
 
 
 def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = None,
-                   last: int | None = None) -> SeriesReport:
+                   last: int | None = None,
+                   load_warnings: Sequence[Problem] = ()) -> SeriesReport:
     """One indicator across every year with a value between `first` and `last`."""
     indicator = catalog.indicator(indicator_id)
     if indicator is None:
@@ -215,7 +220,8 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
     results = [r for r in (engine.result(indicator, y) for y in years)
                if r.value is not None or r.text is not None or r.breakdown]
     shown = {r.year for r in results}
-    warnings = [w for (ind, y), w in engine.gaps.items() if ind == indicator_id and y in shown]
+    warnings = [*load_warnings,
+                *(w for (ind, y), w in engine.gaps.items() if ind == indicator_id and y in shown)]
     return SeriesReport(indicator, catalog.indicator_action(indicator_id).code,
                         catalog.indicator_unit(indicator), catalog, results, warnings)
 
