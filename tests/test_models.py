@@ -385,3 +385,27 @@ def test_a_due_date_may_be_a_bare_year_written_as_a_number() -> None:
     for wrong in (201, True, "2017-13"):
         with pytest.raises(ValidationError):
             ScheduleItem.model_validate({"text": "x", "due": wrong})
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("1.554,5", "1554.5"),  # dots between thousands, a decimal comma
+    ("−1554", "-1554"),  # a typographic minus
+    ("73,190", "73.190, or 73190 if the comma separates thousands"),
+])
+def test_more_french_spellings_get_their_correction(text: str, hint: str) -> None:
+    from spapser_cli.models import Measure
+
+    with pytest.raises(ValidationError) as caught:
+        Measure.model_validate({"unit": "kg", "value": text, "source": "s"})
+    (error,) = caught.value.errors()
+    assert error["type"] == "french-number"
+    assert error["msg"] == f"'{text}' is a French-formatted number; write it as {hint}"
+
+
+@pytest.mark.parametrize("text", ["1.554", "1554 kg", "01053", "1 55"])
+def test_text_that_is_not_a_french_number_gets_no_guess(text: str) -> None:
+    from spapser_cli.models import Measure
+
+    with pytest.raises(ValidationError) as caught:
+        Measure.model_validate({"unit": "kg", "value": text, "source": "s"})
+    assert caught.value.errors()[0]["type"] == "not-a-number"

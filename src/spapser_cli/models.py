@@ -1,6 +1,6 @@
 """Pydantic models of the three kinds of data file: the scheme, an action sheet, a year of measures.
 
-The models check one file at a time; checks that span files live in `catalog`. Every model
+The models check one file at a time; checks that span files live in `loader`. Every model
 refuses unknown keys, and numbers are never taken from booleans or text: a French-formatted
 number (`38,5`, `137 295`, `12 %`) gets a message that shows the correct spelling.
 """
@@ -56,8 +56,8 @@ def _as_number(value: Any) -> Any:
 
 _SPACES = "\u0020\u00a0\u202f"
 _FRENCH_NUMBER = re.compile(
-    rf"^\s*(?P<sign>[-+−]?)\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)"
-    rf"(?:(?P<sep>[,.])(?P<frac>\d+))?\s*(?P<pct>%)?\s*$"
+    rf"^\s*(?P<sign>[-+−]?)\s*(?P<int>\d{{1,3}}(?:(?P<group>[{_SPACES}.])\d{{3}})"
+    rf"(?:(?P=group)\d{{3}})*|\d+)(?:(?P<sep>[,.])(?P<frac>\d+))?\s*(?P<pct>%)?\s*$"
 )
 
 
@@ -66,23 +66,30 @@ def french_number_spelling(text: str) -> str | None:
 
     >>> french_number_spelling("137 295"), french_number_spelling("38,5")
     ('137295', '38.5')
+    >>> french_number_spelling("1.554,5"), french_number_spelling("−1554")
+    ('1554.5', '-1554')
     >>> french_number_spelling("12 %")
     '12 (the unit, %, is declared once for the variable)'
-    
+    >>> french_number_spelling("73,190")
+    '73.190, or 73190 if the comma separates thousands'
     """
     match = _FRENCH_NUMBER.match(text)
     if not match:
         return None
-    integer = re.sub(f"[{_SPACES}]", "", match["int"])
-    spaced = integer != match["int"]
-    comma = match["sep"] == ","
+    group, sep = match["group"], match["sep"]
+    if group == "." and sep != ",":
+        return None  # "1.554" or "1.554.000": not a French spelling we can be sure of
+    integer = re.sub(f"[{_SPACES}.]", "", match["int"]) if group else match["int"]
+    unicode_minus = match["sign"] == "−"
     percent = match["pct"] is not None
-    if not (spaced or comma or percent):
+    if not (group or sep == "," or percent or unicode_minus):
         return None  # e.g. "01053": a code that happens to be digits, not a French spelling
     sign = "-" if match["sign"] in ("-", "−") else ""
     number = f"{sign}{integer}" + (f".{match['frac']}" if match["frac"] else "")
     if percent:
         return f"{number} (the unit, %, is declared once for the variable)"
+    if sep == "," and not group and len(match["frac"]) == 3:
+        return f"{number}, or {sign}{integer}{match['frac']} if the comma separates thousands"
     return number
 
 

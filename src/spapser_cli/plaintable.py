@@ -46,6 +46,7 @@ class Column:
 class Cell:
     text: str
     style: str | None = None  # a key of STYLES
+    whole: bool = False  # never cut (an identifier the user types back): the line overflows
 
 
 Row = list[Cell | str]
@@ -78,7 +79,9 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
             widths[index] = max(widths[index], len(cell.text))
     flexible = next((i for i, col in enumerate(columns) if col.flexible), 0)
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + len(GAP) * (len(columns) - 1)
-    widths[flexible] = min(widths[flexible], max(12, width - fixed))
+    uncut = max((len(row[flexible].text) for row in cells
+                 if len(row) > flexible and row[flexible].whole), default=0)
+    widths[flexible] = max(min(widths[flexible], max(12, width - fixed)), uncut)
     total = sum(widths) + len(GAP) * (len(columns) - 1)
 
     def line(row: list[Cell]) -> str:

@@ -49,7 +49,7 @@ PROBLEM_CODES: dict[str, str] = {
     "invalid-value": "a value outside the allowed set or pattern",
     "invalid-date": "a date that is not YYYY-MM-DD",
     "unknown-kind": "an indicator kind that does not exist",
-    # Across files (catalog)
+    # Across files (loader)
     "missing-scheme": "the data folder has no scheme.yaml",
     "file-name-mismatch": "an action file is not named after its code",
     "year-mismatch": "a measures file is not named after its year",

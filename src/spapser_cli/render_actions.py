@@ -70,6 +70,7 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
 def print_action_sheet(catalog: Catalog, action: Action) -> None:
     from rich import box
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
 
@@ -94,7 +95,7 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
     section("Objectif de l'action", action.purpose)
     section("Directions impactées", action.impacted_directions)
     console.print("[bold]Description (résumé)[/bold]")
-    console.print(f"  {escape(action.summary)}")
+    console.print(Padding(escape(action.summary), (0, 0, 0, 2)))
     section("Partenaires extérieurs", action.partners)
     section("Projets liés", action.related_projects)
     section("Calendrier d'exécution",

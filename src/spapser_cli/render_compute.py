@@ -96,11 +96,12 @@ def status_cell(result: Result) -> Cell:
     return Cell(STATUS_LABELS[result.status], STATUS_STYLES[result.status])
 
 
-def indicator_name(result: Result) -> str:
+def indicator_name(result: Result) -> Cell:
+    """The indicator's id (never cut: it is what `spapser series` takes) and its unit."""
     name = f"  {result.id}"
     if result.unit and result.unit not in ("%", COUNT_UNIT):
         name += f" ({result.unit})"
-    return name
+    return Cell(name, whole=True)
 
 
 # -- the year table ------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
         by_action.setdefault(result.action, []).append(result)
     columns = [Column("indicator", "left", flexible=True), Column(str(year)),
                Column(str(year - 1)), Column("change"), Column("target"),
-               Column("status", "left"), Column("source", "left")]
+               Column("status", "left"), Column("provenance", "left")]
     lines = [paint(f"{catalog.scheme.title} — indicators {year}", "bold")]
     for axis in catalog.scheme.axes:
         codes = [c for o in axis.objectives for c in o.actions if c in by_action]
@@ -128,11 +129,11 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
         for code in codes:
             rows.append(Cell(f"{code} {catalog.actions[code].title}", "bold"))
             for result in by_action[code]:
+                exact = result.provenance == "reported"  # published figures keep their decimals
                 rows.append([indicator_name(result), value_text(result),
-                             cell_number(result.previous, result.unit),
+                             cell_number(result.previous, result.unit, exact=exact),
                              change_text(result.change, result.unit), target_text(result),
                              status_cell(result), result.provenance or ""])
-                exact = result.provenance == "reported"
                 for category, value in result.breakdown.items():
                     label = result.categories.get(category, category)
                     rows.append([Cell(f"    · {label}", "dim"),
@@ -246,7 +247,7 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
     scale_max = max([abs(v) for v in values] + [t.value for t in indicator.targets] + [0.0])
     columns = [Column("year", "left"), Column("value"), Column("change"),
                Column(f"0 … {cell_number(scale_max, unit)} (│ target)", "left"),
-               Column("status", "left"), Column("source", "left")]
+               Column("status", "left"), Column("provenance", "left")]
     rows: list[Row | Cell] = []
     for result in report.results:
         target_value = result.target.value if result.target else None
