@@ -6,15 +6,15 @@ only when a workbook is actually written so that the rest of the CLI stays fast.
 
 Figures are the engine's results, never recomputed here. Percentages are written as the
 engine gives them, in percent (38.5 means 38.5 %), with a number format that adds the percent
-sign (`0.0" %"`): the cells hold the same figures as `spapser compute --format json`, and a
-change between two percentages reads in points (`+11.9 pts`).
+sign (`0.0" %"`): the cells hold the very numbers `spapser compute --format json` prints
+(rounded to 6 decimals, as there), and a change between two percentages reads in points
+(`+11.9 pts`).
 """
 
 from __future__ import annotations
 
 import gc
 import shlex
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -123,21 +123,25 @@ class Bilan:
 def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
            command: str) -> Bilan:
     """Compute every year the bilan shows. An annual bilan shows its year and the years
-    before it; a global bilan the years of its range that have measures."""
+    before it; a global bilan the years of its range that have measures, and both ends of
+    the range must have some: the file is named after them and the summary is the last
+    one's. Raises `SpapserError` (exit 1) for a year without measures."""
     if plan.global_bilan:
         years = [y for y in catalog.years if plan.first <= y <= plan.last]
         if not years:
             available = ", ".join(str(y) for y in catalog.years) or "none"
             raise SpapserError(f"no measures between {plan.first} and {plan.last}; years "
                                f"with data: {available}")
+        ends = [plan.last, plan.first]
     else:
-        summary = compute_year(catalog, plan.last)  # first: it explains a year without data
         years = [y for y in catalog.years if y < plan.last]
-    reports = {y: compute_year(catalog, y) for y in years}
-    if not plan.global_bilan:
-        reports[plan.last] = summary  # the last key, as the years ascend
+        ends = [plan.last]
+    # The ends first: `compute_year` explains a year without measures as `compute` does.
+    reports = {y: compute_year(catalog, y) for y in ends}
+    reports.update((y, compute_year(catalog, y)) for y in years if y not in reports)
     warnings = [p for p in problems if p.severity == "warning"]
-    return Bilan(catalog, plan, reports, warnings, command, datetime.now().replace(microsecond=0))
+    return Bilan(catalog, plan, dict(sorted(reports.items())), warnings, command,
+                 datetime.now().replace(microsecond=0))
 
 
 def prepare_target(plan: ExportPlan) -> Path:
@@ -164,24 +168,11 @@ def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Proble
     collecting = gc.isenabled()
     gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here
     try:
-        import_openpyxl()
-        from .export_sheets import build_workbook
+        from .export_sheets import build_workbook  # imports openpyxl, only to write a workbook
 
         workbook = build_workbook(bilan)
-        write_atomic(target, workbook.save)
+        write_atomic(target, lambda path: workbook.save(path))
     finally:
         if collecting:
             gc.enable()
     return target
-
-
-def import_openpyxl() -> None:
-    """Import openpyxl without numpy, which it only uses to accept numpy numbers in cells
-    (the engine gives Python floats) and whose import would double the time of an export."""
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]

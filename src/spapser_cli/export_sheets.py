@@ -6,6 +6,7 @@ gives it. Sheet titles, headers and labels are in French, for the readers of the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -131,7 +132,48 @@ def comment(result: Result) -> str | None:
     if result.text:
         return result.text
     if result.reason and (result.value is None or result.kind == "milestone"):
-        return f"non disponible : {result.reason}"
+        return f"non disponible : {reason_fr(result.reason)}"
+    return None
+
+
+# The engine's reasons for a missing value (in English, like the CLI), in French: the shapes
+# the engine writes, matched whole; any other reason stays as the engine wrote it.
+_YEAR = r"(?P<year>\d{4})"
+_VARIABLE = r"(?P<variable>[a-z0-9]+(?:-[a-z0-9]+)*)"  # an id, as the models define it
+REASONS_FR: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), french) for pattern, french in [
+        (rf"no measures for {_YEAR}", "aucune mesure pour {year}"),
+        (rf"nothing reported for {_YEAR}", "rien n'a été publié pour {year}"),
+        (r"no assessment reported", "aucune appréciation publiée"),
+        (r"only a breakdown was reported", "seule la ventilation a été publiée"),
+        (rf"{_VARIABLE} not measured in {_YEAR}", "pas de mesure pour {variable} en {year}"),
+        (rf"{_VARIABLE} has no value for (?P<categories>.+) in {_YEAR}",
+         "pas de valeur pour {variable} ({categories}) en {year}"),
+        (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",
+         "division par zéro : {variable} vaut 0 en {year}"),
+        (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
+    ]
+]
+PREVIOUS_YEAR = "no previous year: "
+
+
+def reason_fr(reason: str) -> str:
+    """Why a value is missing, in French when the engine's reason has a known shape; else
+    the engine's words, whole (not half translated)."""
+    return _translated(reason) or reason
+
+
+def _translated(reason: str) -> str | None:
+    if reason.startswith(PREVIOUS_YEAR):
+        inner = _translated(reason[len(PREVIOUS_YEAR):])
+        return None if inner is None else f"pas de valeur l'année précédente ({inner})"
+    for pattern, french in REASONS_FR:
+        match = pattern.fullmatch(reason)
+        if match:
+            groups = match.groupdict()
+            if "kind" in groups:
+                groups["kind"] = KIND_FR.get(groups["kind"], groups["kind"])
+            return french.format(**groups)
     return None
 
 

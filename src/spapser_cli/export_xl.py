@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -140,11 +141,23 @@ class Val:
 def num(value: float | None, unit: str | None, *, prefix: str = "", signed: bool = False,
         points: bool = False, exact: bool = False) -> Val:
     """A number cell formatted for its unit (empty when the value is missing); `exact` for
-    a figure typed in from a publication, shown with its own decimals."""
+    a figure typed in from a publication, shown with its own decimals. The cell holds the
+    number as `spapser compute --format json` gives it (`as_json`)."""
     if value is None or not math.isfinite(value):
         return Val(None)
-    return Val(value, number_format(value, unit, prefix=prefix, signed=signed, points=points,
-                                    exact=exact))
+    stored = as_json(value)
+    return Val(stored, number_format(stored, unit, prefix=prefix, signed=signed,
+                                     points=points, exact=exact))
+
+
+JSON_DECIMALS = 6
+
+
+def as_json(value: float) -> float | int:
+    """A number as the JSON of `spapser compute` has it: rounded to 6 decimals (float noise
+    such as 0.1 + 0.2 gone), a whole number as an integer."""
+    rounded = round(value, JSON_DECIMALS)
+    return int(rounded) if float(rounded).is_integer() and abs(rounded) < 1e15 else rounded
 
 
 # -- cells ------------------------------------------------------------------------------------
@@ -173,8 +186,10 @@ def put(ws: Worksheet, row: int, column: int, value: CellValue | Val, *,
     if isinstance(raw, str):
         text = clean_text(raw)
         if text:  # an empty string would be an empty text cell: leave the cell empty
-            cell.value = text
-            cell.data_type = "s"  # never a formula, even for "=HYPERLINK(...)"
+            # Set as openpyxl's `cell.value = text` would, less the checks `clean_text`
+            # made, and text even when it begins with "=": never a formula.
+            cast(Any, cell)._value = text
+            cell.data_type = "s"
         if text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
     elif raw is not None:
