@@ -146,3 +146,11 @@ def test_no_cache_when_disabled_or_unwritable(data_copy: Path, monkeypatch: pyte
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("SPAPSER_CACHE_DIR", str(blocker / "cache"))  # cannot be created
     assert paper_2015(data_copy) == 73190
+
+
+def test_the_export_process_does_not_pay_for_numpy(tmp_path: Path):
+    pytest.importorskip("numpy")  # installed with the test extra (pandas)
+    args = ["export", "2015", "--data-dir", str(DATA), "-o", str(tmp_path / "b.xlsx")]
+    modules, _ = modules_after(args, {"SPAPSER_CACHE_DIR": str(tmp_path / "cache")})
+    assert "openpyxl" in modules and "numpy" not in modules
+    assert (tmp_path / "b.xlsx").stat().st_size > 10_000
