@@ -409,3 +409,12 @@ def test_text_that_is_not_a_french_number_gets_no_guess(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         Measure.model_validate({"unit": "kg", "value": text, "source": "s"})
     assert caught.value.errors()[0]["type"] == "not-a-number"
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    import doctest
+
+    from spapser_cli import models
+
+    failures, tried = doctest.testmod(models)
+    assert (failures, tried > 0) == (0, True)

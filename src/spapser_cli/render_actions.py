@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .numbers import format_quantity
+from .formatting import format_quantity
 from .render_compute import make_console
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import textwrap
 from typing import IO, TYPE_CHECKING
 
 from .engine import STATUS_LABELS, Result, SeriesReport, YearReport
-from .numbers import COUNT_UNIT, format_number
+from .formatting import COUNT_UNIT, format_number
 from .plaintable import Cell, Column, Painter, Row, output_width, render_table, use_color
 from .report import format_problem
 
