@@ -377,3 +377,14 @@ def test_warnings_found_while_reading_are_shown_by_compute(tmp_path: Path):
     assert warning["code"] == "total-mismatch" and warning["file"].endswith("2015.yaml")
     table = run("compute", "2015", "--data-dir", str(folder), "--action", "1-1.6")
     assert "Warnings" in table.stdout and "warning[total-mismatch]" in table.stdout
+
+
+def test_series_of_an_indicator_published_only_by_category():
+    result = run("series", "fleet-fuel-consumption", "--data-dir", str(DATA))
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
+            if line[:4] in ("2013", "2014", "2015")}
+    # Fiche 1-1.5, « consommation Litres au 100 km »: essence, gazole, GPL, hybrides.
+    assert rows["2013"] == ["7.04", "5.82", "8.3", "reported"]  # no hybrid in 2013
+    assert rows["2015"] == ["6.25", "5.53", "4.78", "5.13", "6.41", "reported"]
+    assert "no overall value published" in result.stdout

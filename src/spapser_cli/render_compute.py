@@ -244,6 +244,10 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
         stream.write("\n".join(lines) + "\n")
         return
     values = [r.value for r in report.results if r.value is not None]
+    if not values:  # only a breakdown was published (litres per 100 km by fuel...)
+        lines += [""] + breakdown_series_lines(report, width, paint)
+        stream.write("\n".join(lines) + "\n")
+        return
     scale_max = max([abs(v) for v in values] + [t.value for t in indicator.targets] + [0.0])
     columns = [Column("year", "left"), Column("value"), Column("change"),
                Column(f"0 … {cell_number(scale_max, unit)} (│ target)", "left"),
@@ -260,3 +264,21 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
         lines += ["", paint("Warnings", "yellow")]
         lines += ["  " + format_problem(w) for w in report.warnings]
     stream.write("\n".join(lines) + "\n")
+
+
+def breakdown_series_lines(report: SeriesReport, width: int, paint: Painter) -> list[str]:
+    """A year × category table, for an indicator known only by its breakdown."""
+    categories: dict[str, str] = {}
+    for result in report.results:
+        for category in result.breakdown:
+            categories.setdefault(category, result.categories.get(category, category))
+    columns = [Column("year", "left")] + [Column(c) for c in categories] + [
+        Column("provenance", "left")]
+    rows: list[Row | Cell] = [
+        [str(r.year), *(cell_number(r.breakdown.get(c), report.unit,
+                                    exact=r.provenance == "reported") for c in categories),
+         r.provenance or ""] for r in report.results]
+    unit = f" ({report.unit})" if report.unit and report.unit != COUNT_UNIT else ""
+    legend = [paint(f"by category{unit}, no overall value published:", "dim")]
+    legend += [paint(f"  {c}: {label}", "dim") for c, label in categories.items()]
+    return legend + render_table(columns, rows, width=width, paint=paint)
