@@ -199,12 +199,19 @@ def test_zero_denominator_is_reported_as_division_by_zero(zero_data: Path):
     assert share.value is None and share.reason.startswith("division by zero")
 
 
-def test_gap_between_reported_and_computed_is_a_warning(tmp_path: Path):
+def edited_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the shipped data with one replacement in one file."""
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
-    path = folder / "measures" / "2015.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("value: 38.5", "value: 35.5"),
-                    encoding="utf-8")
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_gap_between_reported_and_computed_is_a_warning(tmp_path: Path):
+    folder = edited_copy(tmp_path, "measures/2015.yaml", "value: 38.5", "value: 35.5")
     result = run("compute", "2015", "--data-dir", str(folder), "--format", "json")
     assert result.exit_code == 0
     warnings = json.loads(result.stdout)["warnings"]
@@ -347,12 +354,9 @@ def test_csv_keeps_the_qualifier_of_a_published_figure():
 
 
 def test_csv_text_from_the_data_never_becomes_a_formula(tmp_path: Path):
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    action = folder / "actions" / "1-1.6.yaml"
-    action.write_text(action.read_text(encoding="utf-8").replace(
-        "label: Nombre de points de recharge\n    note:",
-        "label: \"=HYPERLINK('http://x','y')\"\n    note:", 1), encoding="utf-8")
+    folder = edited_copy(tmp_path, "actions/1-1.6.yaml",
+                         "label: Nombre de points de recharge\n    note:",
+                         "label: \"=HYPERLINK('http://x','y')\"\n    note:")
     result = run("compute", "2015", "--data-dir", str(folder), "--format", "csv-fr",
                  "--action", "1-1.6")
     assert result.exit_code == 0, result.output
@@ -366,11 +370,7 @@ def test_csv_text_from_the_data_never_becomes_a_formula(tmp_path: Path):
 
 
 def test_warnings_found_while_reading_are_shown_by_compute(tmp_path: Path):
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    path = folder / "measures" / "2015.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("total: 121492", "total: 121493"),
-                    encoding="utf-8")
+    folder = edited_copy(tmp_path, "measures/2015.yaml", "total: 121492", "total: 121493")
     result = run("compute", "2015", "--data-dir", str(folder), "--format", "json")
     assert result.exit_code == 0
     (warning,) = json.loads(result.stdout)["warnings"]
