@@ -178,11 +178,14 @@ class SeriesReport:
 
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
-                 action: str | None = None, load_warnings: Sequence[Problem] = ()) -> YearReport:
+                 action: str | None = None, load_warnings: Sequence[Problem] = (),
+                 engine: Engine | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
-    disagrees with its parts...), carried into the report so that they are not lost."""
+    disagrees with its parts...), carried into the report so that they are not lost.
+    `engine`: one engine of this catalog shared by several years, so that baselines and
+    previous years are computed once (the bilan workbook shows every year)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
@@ -192,7 +195,7 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     if axis is not None and catalog.axis(axis) is None:
         numbers = ", ".join(str(a.number) for a in catalog.scheme.axes)
         raise UsageError(f"no axis {axis} (axes: {numbers})")
-    engine = Engine(catalog)
+    engine = engine or Engine(catalog)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
                if (axis is None or act.axis == axis) and (action is None or act.code == action)]
     wanted = {r.id for r in results}

@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .catalog import Catalog
-from .engine import Result, YearReport, compute_year
+from .engine import Engine, Result, YearReport, compute_year
 from .problems import OutputError, Problem, SpapserError, UsageError
 from .writefile import office_lock_files, write_atomic
 
@@ -137,8 +137,10 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
         years = [y for y in catalog.years if y < plan.last]
         ends = [plan.last]
     # The ends first: `compute_year` explains a year without measures as `compute` does.
-    reports = {y: compute_year(catalog, y) for y in ends}
-    reports.update((y, compute_year(catalog, y)) for y in years if y not in reports)
+    engine = Engine(catalog)
+    reports = {y: compute_year(catalog, y, engine=engine) for y in ends}
+    reports.update((y, compute_year(catalog, y, engine=engine)) for y in years
+                   if y not in reports)
     warnings = [p for p in problems if p.severity == "warning"]
     return Bilan(catalog, plan, dict(sorted(reports.items())), warnings, command,
                  datetime.now().replace(microsecond=0))
