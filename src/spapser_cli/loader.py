@@ -116,7 +116,8 @@ class _Loader:
         if path.stem != str(year_measures.year):
             self.problems.append(doc.problem(("year",), "year-mismatch",
                                  f"this file holds year {year_measures.year} but is named "
-                                 f"{path.name}; name it {year_measures.year}.yaml"))
+                                 f"{path.name}: correct `year`, or name the file "
+                                 f"{year_measures.year}.yaml"))
             return None
         return year_measures, doc
 
