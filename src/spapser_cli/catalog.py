@@ -37,9 +37,10 @@ PERCENT = "%"
 def display_path(path: Path) -> str:
     """A path as messages show it: relative to the working folder when below it."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 @dataclass

@@ -38,12 +38,3 @@ def format_quantity(value: float | None, unit: str | None, *, signed: bool = Fal
     if value is None or not unit or unit == COUNT_UNIT:
         return text
     return f"{text} {unit}"
-
-
-def format_change(change: float | None, unit: str | None) -> str:
-    """A year-on-year change: percentage points for percentages."""
-    if change is None:
-        return ""
-    if unit == "%":
-        return f"{format_number(change, unit, signed=True)} pts"
-    return format_quantity(change, unit, signed=True)

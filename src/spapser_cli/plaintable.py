@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from typing import IO, Literal
 
@@ -102,7 +101,3 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
         else:
             lines.append(line(next(body)))  # the same row, its cells normalised above
     return lines
-
-
-def write_lines(lines: list[str], stream: IO[str] | None = None) -> None:
-    (stream or sys.stdout).write("\n".join(lines) + "\n")
