@@ -1,0 +1,177 @@
+"""The clean register: every contract file read, cleaned, deduplicated, in one table.
+
+- Duplicates (the same buyer SIRET and id, published again) keep the latest publication.
+- Modifications are applied when each contract is cleaned (`clean`).
+- A contract belongs to the year of its notification (`dateSignature` for a concession).
+
+A file that cannot be read (not DECP, bad JSON/XML, an entity bomb) is one error naming it,
+and none of its contracts enter the register: a file is read whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..problems import Problem
+from .clean import RegisterBuilder
+from .csvread import read_csv_contracts
+from .jsonread import Contract, DecpFormatError, read_json_contracts
+from .vocabulary import COLUMNS
+from .xmlread import read_xml_contracts
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CONTRACT_SUFFIXES = (".json", ".xml", ".csv")
+
+
+def display_path(path: Path) -> str:  # TODO after issue 8: problems.display_path
+    import os
+
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+@dataclass
+class Register:
+    """Every contract of the files read, one row each (see `vocabulary.COLUMNS`)."""
+
+    frame: pd.DataFrame
+    files: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    read: int = 0  # contracts read, before duplicates were removed
+    duplicates: int = 0
+    layouts: dict[str, str] = field(default_factory=dict)  # file -> "2.0", "2019" or "csv"
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def years(self) -> list[int]:
+        """The years that have at least one contract."""
+        return sorted(int(y) for y in self.frame["year"].unique() if y)
+
+    def of_year(self, year: int) -> pd.DataFrame:
+        return self.frame[self.frame["year"] == year]
+
+    def of_buyers(self, frame: pd.DataFrame, buyers: Iterable[str]) -> pd.DataFrame:
+        return frame[frame["buyer"].isin(list(buyers))]
+
+
+def contract_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(the contract files of `folder`, sorted; the other files there)."""
+    if not folder.is_dir():
+        return [], []
+    files, others = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        (files if path.suffix.lower() in CONTRACT_SUFFIXES else others).append(path)
+    return files, others
+
+
+def _contracts_of(path: Path, stream: Any, layouts: dict[str, str],
+                  name: str) -> Iterator[tuple[Contract, bool]]:
+    suffix = path.suffix.lower()
+
+    def layout(found: str) -> None:
+        layouts[name] = found
+
+    if suffix == ".xml":
+        for contract in read_xml_contracts(stream, layout):
+            yield contract, False
+    elif suffix == ".csv":
+        layouts[name] = "csv"
+        for contract in read_csv_contracts(stream):
+            yield contract, False
+    else:
+        for contract in read_json_contracts(stream, layout):
+            yield contract, True
+
+
+def read_register(paths: Iterable[Path]) -> Register:
+    """Read contract files (DECP JSON or XML, or the CSV register) into one clean register."""
+    import gc
+
+    builder = RegisterBuilder()
+    layouts: dict[str, str] = {}
+    file_errors: list[Problem] = []
+    # Decoding creates millions of short-lived dicts and keeps none: the cyclic garbage
+    # collector would walk the growing register again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            _read_file(path, builder, layouts, file_errors)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return _build(builder, layouts, file_errors)
+
+
+def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
+               file_errors: list[Problem]) -> None:
+    """Add one file's contracts to `builder`, all of them or (on an error) none."""
+    name = display_path(path)
+    index = builder.add_file(name)
+    marks = {column: len(values) for column, values in builder.columns.items()}
+    problems_mark = len(builder.problems)
+    latest_before = dict(builder.latest) if builder.latest else {}
+    superseded_mark = len(builder.superseded)
+    try:
+        with open(path, "rb") as stream:
+            for (kind, raw, line), typed in _contracts_of(path, stream, layouts, name):
+                builder.add(kind, raw, index, line, typed=typed,
+                            layout=layouts.get(name, "2.0"))
+    except DecpFormatError as error:
+        for column, values in builder.columns.items():  # all or nothing
+            del values[marks[column]:]
+        del builder.problems[problems_mark:]
+        builder.latest = latest_before
+        del builder.superseded[superseded_mark:]
+        file_errors.append(Problem(name, error.code, f"{error} (no contract of this file "
+                                   "was read)", error.line, error.column))
+    except OSError as error:
+        file_errors.append(Problem(name, "unreadable-file",
+                                   f"cannot read the file: {error.strerror or error}"))
+    if layouts.get(name) == "2019":
+        builder.problems.append(Problem(
+            name, "invalid-value", "the 2019 layout (a flat 'marches' list): it has no "
+            "social or environmental considerations, so its contracts count as having "
+            "none", 1, severity="warning"))
+
+
+def _build(builder: RegisterBuilder, layouts: dict[str, str],
+           file_errors: list[Problem]) -> Register:
+    import numpy as np
+    import pandas as pd
+
+    columns = builder.columns
+    read = len(columns["id"])
+    arrays: dict[str, Any] = {}
+    for name in COLUMNS:
+        values = columns.pop(name)
+        dtype = (bool if name in _BOOLEAN_COLUMNS else float if name in _FLOAT_COLUMNS else
+                 np.int64 if name in _INT_COLUMNS else object)
+        arrays[name] = np.array(values, dtype=dtype)
+    frame = pd.DataFrame(arrays, copy=False)
+    if builder.superseded:  # duplicates: keep each contract's latest publication
+        keep = np.ones(read, dtype=bool)
+        keep[builder.superseded] = False
+        frame = frame[keep].reset_index(drop=True)
+    return Register(frame=frame, files=builder.files,
+                    problems=[*file_errors, *builder.problems], read=read,
+                    duplicates=read - len(frame), layouts=layouts)
+
+
+_BOOLEAN_COLUMNS = frozenset({"innovative", "amount_ok", "env_clause", "env_criterion",
+                              "social_clause", "social_criterion", "reserved"})
+_FLOAT_COLUMNS = frozenset({"amount", "duration"})
+_INT_COLUMNS = frozenset({"year", "file", "line"})
