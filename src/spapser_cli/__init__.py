@@ -1,7 +1,7 @@
 """spapser: follow a schéma de promotion des achats publics socialement et écologiquement
 responsables (SPAPSER) kept as YAML files.
 
-The data flows through one folder per stage; each imports only the stages below it:
+The data flows through one folder per stage (docs/design.md gives their layers):
 
     read/      data files → checked Catalog (YAML, models, checks across files)
     catalog/   the Catalog of plain records, and its snapshot cache
