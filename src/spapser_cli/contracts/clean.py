@@ -13,8 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from ..problems import Problem
-from .vocabulary import (
+from spapser_cli.contracts.vocabulary import (
     ABSURD_AMOUNT,
     CCAGS,
     COLUMNS,
@@ -29,6 +28,7 @@ from .vocabulary import (
     SOCIAL_CRITERION,
     SOCIAL_VALUES,
 )
+from spapser_cli.problems import Problem
 
 _DATE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _CPV = re.compile(r"(\d{8})(?:-\d)?")

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .jsonread import Contract, DecpFormatError
+from spapser_cli.contracts.jsonread import Contract, DecpFormatError
 
 CSV_REQUIRED = ("id", "acheteur_id", "dateNotification", "montant")
 CSV_OPTIONAL = ("nature", "objet", "codeCPV", "procedure", "ccag", "marcheInnovant",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .filters import ContractFilter, Measure, breakdown_keys, measure
-from .vocabulary import OBLIGATION_DATE
+from spapser_cli.contracts.filters import ContractFilter, Measure, breakdown_keys, measure
+from spapser_cli.contracts.vocabulary import OBLIGATION_DATE
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,24 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Problem
-from .clean import RegisterBuilder
-from .csvread import read_csv_contracts
-from .jsonread import Contract, DecpFormatError, read_json_contracts
-from .vocabulary import COLUMNS
-from .xmlread import read_xml_contracts
+from spapser_cli.contracts.clean import RegisterBuilder
+from spapser_cli.contracts.csvread import read_csv_contracts
+from spapser_cli.contracts.jsonread import Contract, DecpFormatError, read_json_contracts
+from spapser_cli.contracts.vocabulary import COLUMNS
+from spapser_cli.contracts.xmlread import read_xml_contracts
+from spapser_cli.problems import Problem, display_path
 
 if TYPE_CHECKING:
     import pandas as pd
 
 CONTRACT_SUFFIXES = (".json", ".xml", ".csv")
-
-
-def display_path(path: Path) -> str:  # TODO after issue 8: problems.display_path
-    import os
-
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 @dataclass
@@ -69,7 +62,8 @@ def contract_files(folder: Path) -> tuple[list[Path], list[Path]]:
     """(the contract files of `folder`, sorted; the other files there)."""
     if not folder.is_dir():
         return [], []
-    files, others = [], []
+    files: list[Path] = []
+    others: list[Path] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue

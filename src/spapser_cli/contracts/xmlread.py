@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from .jsonread import CHUNK, Contract, DecpFormatError
+from spapser_cli.contracts.jsonread import CHUNK, Contract, DecpFormatError
 
 # Elements holding a list of wrapped items, as the JSON format writes them:
 # <titulaires><titulaire>…</titulaire></titulaires> → [{"titulaire": {…}}]
@@ -62,7 +62,7 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
 
     class Handler(xml.sax.handler.ContentHandler):
         def startElement(self, name: str, attrs: object) -> None:  # noqa: N802 (SAX API)
-            line = parser._parser.CurrentLineNumber  # type: ignore[attr-defined]
+            line: int = parser._parser.CurrentLineNumber
             if not stack:
                 if name != "marches":
                     raise DecpFormatError("not-decp", f"the root element is <{name}>, not "
@@ -93,9 +93,9 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
         while True:
             data = stream.read(CHUNK)
             if not data:
-                parser.close()  # type: ignore[attr-defined]
+                parser.close()
                 break
-            parser.feed(data)  # type: ignore[attr-defined]
+            parser.feed(data)
             yield from done
             done.clear()
     except DefusedXmlException as error:
@@ -103,6 +103,7 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
                               f"to external ones ({type(error).__name__}), which could expand "
                               "without bound") from None
     except xml.sax.SAXParseException as error:
+        column = error.getColumnNumber()
         raise DecpFormatError("xml-syntax", error.getMessage(), error.getLineNumber(),
-                              error.getColumnNumber() + 1) from None
+                              None if column is None else column + 1) from None
     yield from done

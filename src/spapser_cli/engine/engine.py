@@ -17,6 +17,7 @@ from spapser_cli.engine.targets import judge, select_target
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
+    from spapser_cli.contracts import Register
     from spapser_cli.read.models import Indicator, Reported
 
 DEFAULT_TOLERANCE = 0.05
@@ -35,13 +36,15 @@ ABOUT_TOLERANCE = 0.10
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                  action: str | None = None, load_warnings: Sequence[Problem] = (),
-                 engine: Engine | None = None) -> YearReport:
+                 engine: Engine | None = None, register: Register | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
     disagrees with its parts...), carried into the report so that they are not lost.
     `engine`: one engine of this catalog shared by several years, so that baselines and
-    previous years are computed once (the bilan workbook shows every year)."""
+    previous years are computed once (the bilan workbook shows every year).
+    `register`: the contract register (data/contracts/), for `contracts` indicators and the
+    law's indicators of the year (`YearReport.contracts`)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
@@ -51,12 +54,21 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     if axis is not None and catalog.axis(axis) is None:
         numbers = ", ".join(str(a.number) for a in catalog.scheme.axes)
         raise UsageError(f"no axis {axis} (axes: {numbers})")
-    engine = engine or Engine(catalog)
+    engine = engine or Engine(catalog, register)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
                if (axis is None or act.axis == axis) and (action is None or act.code == action)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
-    return YearReport(year, catalog, results, [*load_warnings, *warnings])
+    legal = None
+    if engine.register is not None and year in engine.register.years():
+        from spapser_cli.engine.contracts import contracts_report
+
+        legal = contracts_report(engine.register, year, _buyers(catalog))
+    return YearReport(year, catalog, results, [*load_warnings, *warnings], contracts=legal)
+
+
+def _buyers(catalog: Catalog) -> list[str]:
+    return list(getattr(catalog.scheme, "buyers", None) or [])
 
 
 def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = None,
@@ -92,8 +104,9 @@ class Engine:
     """Computes results, memoising each indicator × year (a change needs N−1, a baseline needs
     every year)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, register: Register | None = None) -> None:
         self.catalog = catalog
+        self.register = register
         self._computed: dict[tuple[str, int], Computed] = {}
         self.gaps: dict[tuple[str, int], Problem] = {}
 
@@ -169,6 +182,10 @@ class Engine:
                             milestone=reported.status, source=reported.source,
                             reason=None if (reported.text or reported.status) else
                             "no assessment reported")
+        if indicator.kind == "contracts":
+            from spapser_cli.engine.contracts import computed_contracts
+
+            return computed_contracts(self.register, _buyers(self.catalog), indicator, year)
         formula = Formula(self.catalog, year)
         value, breakdown, reason = formula.evaluate(indicator)
         if value is not None or any(v is not None for v in breakdown.values()):

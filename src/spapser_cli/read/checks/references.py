@@ -84,7 +84,7 @@ def check_indicators(d: Declared) -> list[Problem]:
 def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
                      indicator: Indicator) -> list[Problem]:
     mode = getattr(indicator, "breakdown", "none")
-    if mode == "none":
+    if mode == "none" or indicator.kind == "contracts":  # contracts: a field, not categories
         return []
     first, second = (("part", "whole") if indicator.kind == "share"
                      else ("numerator", "denominator"))

@@ -13,6 +13,7 @@ from .action import (
     Action,
     Category,
     ChangeIndicator,
+    ContractsIndicator,
     DifferenceIndicator,
     Indicator,
     IndicatorBase,
@@ -41,7 +42,7 @@ from .scheme import (
 )
 
 __all__ = [
-    "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator",
+    "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator", "ContractsIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
     "Measure", "Measures", "MilestoneIndicator", "Objective", "Period", "QualitativeIndicator",
     "RateIndicator", "RatioIndicator", "Ref", "Reported", "ScheduleItem", "Scheme",
