@@ -169,3 +169,22 @@ _BOOLEAN_COLUMNS = frozenset({"innovative", "amount_ok", "env_clause", "env_crit
                               "social_clause", "social_criterion", "reserved"})
 _FLOAT_COLUMNS = frozenset({"amount", "duration"})
 _INT_COLUMNS = frozenset({"year", "file", "line"})
+
+
+def folder_register(data_dir: Path) -> tuple[Register | None, list[Problem]]:
+    """The register of `data_dir/contracts/` (None when it holds no contract file), and a
+    warning for each other file there."""
+    files, others = contract_files(data_dir / "contracts")
+    strays = [Problem(display_path(p), "stray-file", "spapser reads only *.json, *.xml "
+                      "(DECP) and *.csv (the CSV register) files here; this file is ignored",
+                      severity="warning") for p in others]
+    if not files:
+        return None, strays
+    register = read_register(files)
+    register.problems[:0] = strays
+    return register, strays
+
+
+def is_contract_file(path: Path) -> bool:
+    """A file `spapser validate` checks as contracts: by its suffix, or its folder."""
+    return path.suffix.lower() in CONTRACT_SUFFIXES or path.parent.name == "contracts"

@@ -144,6 +144,17 @@ def contracts_report(register: Register, year: int, buyers: Sequence[str] = ()
                            register.read, register.duplicates, register.problems)
 
 
+def observatory(register: Register, year: int) -> pd.DataFrame:
+    """The main rates of `year` for every buyer of the register, one row per SIRET."""
+    from spapser_cli.contracts.indicators import by_buyer
+
+    if year not in register.years():
+        available = ", ".join(str(y) for y in register.years()) or "none"
+        raise SpapserError(f"no contract notified in {year} in these files; years with "
+                           f"contracts: {available}")
+    return by_buyer(register.of_year(year))
+
+
 def _judged(register: Register, year: int, buyers: Sequence[str],
             targets: dict[str, list[LegalTarget]]) -> list[LegalResult]:
     figures = legal_figures(scope_frame(register, year, buyers))
