@@ -99,9 +99,14 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
             yield from done
             done.clear()
     except DefusedXmlException as error:
-        raise DecpFormatError("xml-entities", f"refused: the file declares entities or refers "
-                              f"to external ones ({type(error).__name__}), which could expand "
-                              "without bound") from None
+        expat = getattr(parser, "_parser", None)
+        name = getattr(error, "name", None) or getattr(error, "sysid", None)
+        what = f"the entity {name!r}" if name else "entities"
+        raise DecpFormatError(
+            "xml-entities", f"refused: the file declares {what} ({type(error).__name__}); an "
+            "entity can expand without bound (the « billion laughs ») and DECP needs none",
+            expat.CurrentLineNumber if expat else None,
+            expat.CurrentColumnNumber + 1 if expat else None) from None
     except xml.sax.SAXParseException as error:
         column = error.getColumnNumber()
         raise DecpFormatError("xml-syntax", error.getMessage(), error.getLineNumber(),
