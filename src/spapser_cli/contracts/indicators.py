@@ -228,10 +228,11 @@ def evaluate(frame: pd.DataFrame, selection: ContractFilter, how: Measure,
     whole_frame = frame[share_of.mask(frame)] if share_of is not None else frame
     part_mask = selection.mask(whole_frame)
     part_frame = whole_frame[part_mask]
-    groups = breakdown_keys(whole_frame, breakdown) if breakdown else {}
-    if share_of is None:
+    if share_of is None:  # a count or an amount: per value found among the contracts counted
+        groups = breakdown_keys(part_frame, breakdown) if breakdown else {}
         return (measure(part_frame, how),
-                {k: measure(whole_frame[m & part_mask], how) for k, m in groups.items()}, None)
+                {k: measure(part_frame[m], how) for k, m in groups.items()}, None)
+    groups = breakdown_keys(whole_frame, breakdown) if breakdown else {}
     whole = measure(whole_frame, how)
     parts = {k: _share(measure(whole_frame[m & part_mask], how), measure(whole_frame[m], how))
              for k, m in groups.items()}
