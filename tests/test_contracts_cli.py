@@ -207,3 +207,31 @@ def test_compute_refuses_a_broken_contract_file(data_with_contracts: Path) -> No
     code, out, err = run("compute", "2015", "--data-dir", str(data_with_contracts))
     assert code == ExitCode.INVALID_DATA
     assert "broken.json:4:35: error[json-syntax]" in err
+
+
+def test_the_bilan_has_a_marches_sheet(data_with_contracts: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "bilan.xlsx"
+    code, out, _ = run("export", "2015", "--data-dir", str(data_with_contracts),
+                       "-o", str(target))
+    assert code == ExitCode.OK, out
+    workbook = openpyxl.load_workbook(target)
+    assert "Marchés" in workbook.sheetnames
+    ws = workbook["Marchés"]
+    rows = list(ws.iter_rows(values_only=True))
+    legal = {r[1]: r for r in rows if r[0] == "Tous les acheteurs" and r[3] in
+             ("en nombre", "en valeur")}
+    assert legal["contracts-notified"][4] == 7
+    assert legal["contracts-environmental-share"][4:7] == (round(500 / 7, 6), 5, 7)
+    assert legal["contracts-environmental-value-share"][4:7] == (round(46000000 / 520000, 6),
+                                                                 460000, 520000)
+    assert legal["contracts-social-share"][8] == "atteint"
+    breakdown = [r for r in rows if r[1] == "contracts-environmental-share" and r[2] == "CCAG"]
+    assert ("Travaux", 100) in [(r[3], r[4]) for r in breakdown]
+    listed = [r for r in rows if r[1] in ("A-003", "A-004")]
+    assert [(r[1], r[4], r[6]) for r in listed] == [("A-003", 20000, "non"),
+                                                    ("A-004", 40000, "non")]
+    assert len(ws._charts) == 1
+    code, out, _ = run("export", "2015", "-o", str(tmp_path / "plain.xlsx"))
+    assert "Marchés" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames

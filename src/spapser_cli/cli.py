@@ -297,7 +297,8 @@ def export(
     plan = plan_export(year=year, first=first, last=last, output=output)
     catalog, problems = require_catalog(folder)
     written = export_workbook(catalog, plan, problems=problems,
-                              command=shlex.join(["spapser", *sys.argv[1:]]))
+                              command=shlex.join(["spapser", *sys.argv[1:]]),
+                              register=_register(folder))
     typer.echo(str(written))
 
 

@@ -97,6 +97,7 @@ class ContractsReport:
     year: int
     scopes: list[LegalScope]  # all buyers first, then one per buyer of a shared scheme
     missing: pd.DataFrame  # notified on or after the obligation date, no environmental
+    without_environmental: pd.DataFrame  # every contract of the year with none
     files: list[str]
     contracts_read: int
     duplicates: int
@@ -140,7 +141,8 @@ def contracts_report(register: Register, year: int, buyers: Sequence[str] = ()
     if len(buyers) > 1:
         scopes += [LegalScope(b, _judged(register, year, [b], targets)) for b in buyers]
     frame = scope_frame(register, year, buyers)
-    return ContractsReport(year, scopes, missing_environmental(frame), register.files,
+    return ContractsReport(year, scopes, missing_environmental(frame),
+                           missing_environmental(frame, since=""), register.files,
                            register.read, register.duplicates, register.problems)
 
 

@@ -26,6 +26,7 @@ KIND_FR = {
     "rate": "taux",
     "qualitative": "qualitatif",
     "milestone": "jalon",
+    "contracts": "contrats (registre)",
 }
 UNCOMPUTED_KINDS = ("qualitative", "milestone")  # assessed in words: no series, no chart
 QUALIFIER_PREFIX = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
@@ -59,6 +60,10 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",
          "division par zéro : {variable} vaut 0 en {year}"),
         (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
+        (rf"no contract register for {_YEAR}",
+         "pas de registre des contrats (data/contracts/) pour {year}"),
+        (r"division by zero: no contract in the whole",
+         "division par zéro : aucun contrat dans l'ensemble de référence"),
     ]
 ]
 PREVIOUS_YEAR = "no previous year: "
