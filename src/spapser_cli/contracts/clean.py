@@ -16,7 +16,6 @@ from typing import Any
 from spapser_cli.contracts.vocabulary import (
     ABSURD_AMOUNT,
     CCAGS,
-    COLUMNS,
     ENV_CLAUSE,
     ENV_CRITERION,
     ENV_VALUES,
@@ -62,7 +61,7 @@ class RegisterBuilder:
     """Collects rows column by column; `problems` holds every warning."""
 
     def __init__(self) -> None:
-        self.columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+        self.rows: list[tuple[Any, ...]] = []  # one tuple per contract, in COLUMNS order
         self.problems: list[Problem] = []
         self.files: list[str] = []
         # (buyer, id) -> (row, publication date) of the publication kept so far
@@ -197,8 +196,8 @@ class RegisterBuilder:
         if type(published) is not str:
             published = ""
         objet = get("objet")
-        columns = self.columns
-        row = len(columns["id"])
+        rows = self.rows
+        row = len(rows)
         key = (buyer, ident)
         seen = self.latest.get(key)
         if seen is None or published >= seen[1]:  # the latest publication wins; ties: the last
@@ -207,28 +206,14 @@ class RegisterBuilder:
                 self.superseded.append(seen[0])
         else:
             self.superseded.append(row)
-        columns["kind"].append(kind)
-        columns["buyer"].append(buyer)
-        columns["id"].append(ident)
-        columns["nature"].append(nature)
-        columns["object"].append(objet if type(objet) is str else _text(objet))
-        columns["cpv"].append(cpv)
-        columns["procedure"].append(procedure)
-        columns["ccag"].append(ccag)
-        columns["innovative"].append(innovative is True)
-        columns["date"].append(date)
-        columns["year"].append(year)
-        columns["published"].append(published)
-        columns["amount"].append(float(amount) if amount is not None else math.nan)
-        columns["amount_ok"].append(amount_ok)
-        columns["duration"].append(float(duration) if duration is not None else math.nan)
-        columns["env_clause"].append(ENV_CLAUSE in environmental)
-        columns["env_criterion"].append(ENV_CRITERION in environmental)
-        columns["social_clause"].append(SOCIAL_CLAUSE in social)
-        columns["social_criterion"].append(SOCIAL_CRITERION in social)
-        columns["reserved"].append(RESERVED_MARKET in social or RESERVED_CONCESSION in social)
-        columns["file"].append(file_index)
-        columns["line"].append(line)
+        rows.append((  # in the order of COLUMNS
+            kind, buyer, ident, nature, objet if type(objet) is str else _text(objet), cpv,
+            procedure, ccag, innovative is True, date, year, published,
+            float(amount) if amount is not None else math.nan, amount_ok,
+            float(duration) if duration is not None else math.nan,
+            ENV_CLAUSE in environmental, ENV_CRITERION in environmental,
+            SOCIAL_CLAUSE in social, SOCIAL_CRITERION in social,
+            RESERVED_MARKET in social or RESERVED_CONCESSION in social, file_index, line))
 
 
 def _shown(value: Any) -> str:

@@ -115,7 +115,7 @@ def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
     """Add one file's contracts to `builder`, all of them or (on an error) none."""
     name = display_path(path)
     index = builder.add_file(name)
-    marks = {column: len(values) for column, values in builder.columns.items()}
+    rows_mark = len(builder.rows)
     problems_mark = len(builder.problems)
     latest_before = dict(builder.latest) if builder.latest else {}
     superseded_mark = len(builder.superseded)
@@ -125,8 +125,7 @@ def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
                 builder.add(kind, raw, index, line, typed=typed,
                             layout=layouts.get(name, "2.0"))
     except DecpFormatError as error:
-        for column, values in builder.columns.items():  # all or nothing
-            del values[marks[column]:]
+        del builder.rows[rows_mark:]  # all or nothing
         del builder.problems[problems_mark:]
         builder.latest = latest_before
         del builder.superseded[superseded_mark:]
@@ -147,14 +146,16 @@ def _build(builder: RegisterBuilder, layouts: dict[str, str],
     import numpy as np
     import pandas as pd
 
-    columns = builder.columns
-    read = len(columns["id"])
+    rows = builder.rows
+    read = len(rows)
     arrays: dict[str, Any] = {}
-    for name in COLUMNS:
-        values = columns.pop(name)
+    # Transposed in C (zip); each column then becomes one typed array.
+    columns = zip(*rows, strict=True) if rows else ((),) * len(COLUMNS)
+    for name, values in zip(COLUMNS, columns, strict=True):
         dtype = (bool if name in _BOOLEAN_COLUMNS else float if name in _FLOAT_COLUMNS else
                  np.int64 if name in _INT_COLUMNS else object)
         arrays[name] = np.array(values, dtype=dtype)
+    rows.clear()
     frame = pd.DataFrame(arrays, copy=False)
     if builder.superseded:  # duplicates: keep each contract's latest publication
         keep = np.ones(read, dtype=bool)
