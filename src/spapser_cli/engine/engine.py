@@ -183,6 +183,8 @@ class Engine:
                             reason=None if (reported.text or reported.status) else
                             "no assessment reported")
         if indicator.kind == "contracts":
+            if self.register is None:  # decided here: no need to import the register code
+                return Computed(None, reason=f"no contract register for {year}")
             from spapser_cli.engine.contracts import computed_contracts
 
             return computed_contracts(self.register, _buyers(self.catalog), indicator, year)
