@@ -259,3 +259,16 @@ def test_a_dirty_file_from_an_open_source_pipeline() -> None:
     assert rows.loc["2020F00075", "amount"] == 22540  # its latest modification, not 1e17
     legacy = read_register([SAMPLES / "dirty_decp_test_2019.json"])
     assert [p.code for p in legacy.problems] == ["not-a-number", "invalid-value"]
+
+
+def test_a_lone_contract_outside_a_list_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    text = (CONTRACTS / "synthetic-decp.json").read_text(encoding="utf-8")
+    import json
+
+    data = json.loads(text)
+    data["marches"]["marche"] = data["marches"]["marche"][0]  # as some converters write it
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    register = read_register([path])
+    assert list(register.frame["id"]) == ["A-001", "C-1"]
+    assert register.problems == []

@@ -97,7 +97,10 @@ class RegisterBuilder:
             c.ident = ident
         modern = layout == "2.0"
 
-        buyer = _buyer(raw, names["buyer"])
+        party = get(names["buyer"])
+        buyer = party.get("id") if type(party) is dict else None
+        if type(buyer) is not str or not buyer:
+            buyer = _buyer(raw, names["buyer"])
         if buyer is None:
             c.warn("missing-key", f"no '{names['buyer']}.id' (SIRET)")
             buyer = ""
@@ -188,10 +191,22 @@ class RegisterBuilder:
                    "in the number rates, left out of the value rates")
             amount_ok = False
 
-        social = _considerations(c, get("considerationsSociales"), "considerationSociale",
-                                 SOCIAL_VALUES, modern)
-        environmental = _considerations(c, get("considerationsEnvironnementales"),
-                                        "considerationEnvironnementale", ENV_VALUES, modern)
+        social: Any = get("considerationsSociales")
+        environmental: Any = get("considerationsEnvironnementales")
+        try:  # the short path: both lists hold values of the format only
+            social = social["considerationSociale"]
+            environmental = environmental["considerationEnvironnementale"]
+            clean = (type(social) is list and type(environmental) is list
+                     and SOCIAL_VALUES.issuperset(social)
+                     and ENV_VALUES.issuperset(environmental))
+        except (KeyError, TypeError):  # absent, not an object, an unhashable item...
+            clean = False
+        if not clean:
+            social = _considerations(c, get("considerationsSociales"), "considerationSociale",
+                                     SOCIAL_VALUES, modern)
+            environmental = _considerations(c, get("considerationsEnvironnementales"),
+                                            "considerationEnvironnementale", ENV_VALUES,
+                                            modern)
         published = get("datePublicationDonnees")
         if type(published) is not str:
             published = ""

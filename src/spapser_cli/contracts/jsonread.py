@@ -14,7 +14,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 
 CHUNK = 1 << 22  # 4 MiB of bytes per read
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -147,15 +147,39 @@ def _kind_2019(contract: dict[str, Any]) -> str:
 
 
 def _array_contracts(buffer: _Buffer) -> Iterator[tuple[Any, int]]:
-    """(element, line) of every element of the array at the current position."""
+    """(element, line) of every element of the array at the current position.
+
+    The loop calls the C scanner itself for a whole contract in the buffer (the common
+    case); anything else (a contract cut by the chunk, a syntax error, the end of the list)
+    goes through the buffer's careful methods."""
     buffer.expect("[", "a list of contracts")
     if buffer.peek() == "]":
         buffer.pos += 1
         return
+    scan = cast(Any, _DECODER).scan_once  # the C scanner behind raw_decode
+    space = _WHITESPACE.match
     while True:
-        buffer.skip_space()
-        line = buffer.line(buffer.pos)
-        yield buffer.value(), line
+        text = buffer.text
+        start = space(text, buffer.pos).end()  # type: ignore[union-attr]
+        value: Any = None
+        try:
+            value, end = scan(text, start)
+        except (StopIteration, ValueError):
+            end = -1  # cut by the chunk, or bad: the careful path reads on or explains
+        if end < 0 or (end >= len(text) and not buffer.eof):
+            buffer.pos = start
+            buffer.skip_space()
+            line = buffer.line(buffer.pos)
+            yield buffer.value(), line
+        else:
+            line = buffer.line(start)
+            buffer.pos = end
+            yield value, line
+        text = buffer.text
+        after = space(text, buffer.pos).end()  # type: ignore[union-attr]
+        if after < len(text) and text[after] == ",":
+            buffer.pos = after + 1
+            continue
         if buffer.peek() == ",":
             buffer.pos += 1
             continue
@@ -188,6 +212,11 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> 
             on_layout("2.0")
             for section in buffer.members("an object"):
                 kind = {"marche": "market", "contrat-concession": "concession"}.get(section)
+                if kind is not None and buffer.peek() == "{":  # one contract, not in a list
+                    buffer.skip_space()
+                    line = buffer.line(buffer.pos)
+                    yield kind, buffer.value(), line
+                    continue
                 if kind is None or buffer.peek() != "[":
                     buffer.value()
                     continue
