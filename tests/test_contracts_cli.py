@@ -235,3 +235,16 @@ def test_the_bilan_has_a_marches_sheet(data_with_contracts: Path, tmp_path: Path
     assert len(ws._charts) == 1
     code, out, _ = run("export", "2015", "-o", str(tmp_path / "plain.xlsx"))
     assert "Marchés" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
+
+
+def test_compute_without_contracts_imports_neither_pandas_nor_the_register() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom spapser_cli.cli import app\n"
+            "try:\n    app(['compute', '2015', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'numpy', "
+            "'defusedxml') or m.startswith('spapser_cli.contracts')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=REPO)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
