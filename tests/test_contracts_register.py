@@ -272,3 +272,35 @@ def test_a_lone_contract_outside_a_list_is_read(tmp_path: Path) -> None:
     register = read_register([path])
     assert list(register.frame["id"]) == ["A-001", "C-1"]
     assert register.problems == []
+
+
+def test_two_processes_read_the_same_register(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    """A large JSON file is read on two cores: the same rows, warnings and lines as alone."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parents[1] / "benchmarks"))
+    from bench_contracts import write_synthetic  # the benchmark's generator (synthetic)
+
+    from spapser_cli.contracts import split
+
+    national = tmp_path / "national.json"
+    write_synthetic(national, 3000)
+    files = [national, CONTRACTS / "synthetic-decp.json", CONTRACTS / "synthetic-dirty.json",
+             CONTRACTS / "synthetic-2019.json"]
+    alone = read_register(files)
+    taken = []
+    original = split.SplitRead.take
+
+    def take(self: split.SplitRead, kind: str | None) -> int | None:
+        taken.append(result := original(self, kind))
+        return result
+
+    monkeypatch.setattr(split, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(split.SplitRead, "take", take)
+    monkeypatch.setattr(jsonread, "CHUNK", 4096)
+    both = read_register(files)
+    assert len(taken) >= 3 and None not in taken[:1]  # the split was used
+    assert both.frame.astype(str).values.tolist() == alone.frame.astype(str).values.tolist()
+    assert both.problems == alone.problems
+    assert (both.read, both.duplicates) == (alone.read, alone.duplicates)

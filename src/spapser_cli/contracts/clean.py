@@ -64,9 +64,6 @@ class RegisterBuilder:
         self.rows: list[tuple[Any, ...]] = []  # one tuple per contract, in COLUMNS order
         self.problems: list[Problem] = []
         self.files: list[str] = []
-        # (buyer, id) -> (row, publication date) of the publication kept so far
-        self.latest: dict[tuple[str, str], tuple[int, str]] = {}
-        self.superseded: list[int] = []  # rows replaced by a later publication
 
     def add_file(self, name: str) -> int:
         self.files.append(name)
@@ -211,17 +208,7 @@ class RegisterBuilder:
         if type(published) is not str:
             published = ""
         objet = get("objet")
-        rows = self.rows
-        row = len(rows)
-        key = (buyer, ident)
-        seen = self.latest.get(key)
-        if seen is None or published >= seen[1]:  # the latest publication wins; ties: the last
-            self.latest[key] = (row, published)
-            if seen is not None:
-                self.superseded.append(seen[0])
-        else:
-            self.superseded.append(row)
-        rows.append((  # in the order of COLUMNS
+        self.rows.append((  # in the order of COLUMNS
             kind, buyer, ident, nature, objet if type(objet) is str else _text(objet), cpv,
             procedure, ccag, innovative is True, date, year, published,
             float(amount) if amount is not None else math.nan, amount_ok,

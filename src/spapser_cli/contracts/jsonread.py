@@ -14,7 +14,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Any, cast
+from typing import IO, Any, Protocol, cast
 
 CHUNK = 1 << 22  # 4 MiB of bytes per read
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -43,6 +43,7 @@ class _Buffer:
         self.pos = 0
         self.eof = False
         self.base_line = 1  # line of text[0]
+        self.dropped = 0  # characters consumed and dropped before text[0]
         self._counted_pos = 0  # text[:_counted_pos] holds _counted_lines newlines
         self._counted_lines = 0
 
@@ -66,9 +67,18 @@ class _Buffer:
             self._counted_pos -= self.pos
         else:
             self._counted_pos = self._counted_lines = 0
+        self.dropped += self.pos
         self.text = self.text[self.pos:] + piece
         self.pos = 0
         return True
+
+    def skip_to(self, target: int) -> None:
+        """Move to the absolute character offset `target` without decoding what lies before
+        (another process read it)."""
+        while self.dropped + len(self.text) <= target and not self.eof:
+            self.pos = len(self.text)
+            self.more()
+        self.pos = target - self.dropped
 
     def line(self, pos: int) -> int:
         """1-based line of text[pos]; positions asked for only move forward."""
@@ -146,12 +156,15 @@ def _kind_2019(contract: dict[str, Any]) -> str:
     return "concession" if isinstance(contract.get("autoriteConcedante"), dict) else "market"
 
 
-def _array_contracts(buffer: _Buffer) -> Iterator[tuple[Any, int]]:
+def _array_contracts(buffer: _Buffer, split: Split | None = None,
+                     kind: str | None = None) -> Iterator[tuple[Any, int]]:
     """(element, line) of every element of the array at the current position.
 
     The loop calls the C scanner itself for a whole contract in the buffer (the common
     case); anything else (a contract cut by the chunk, a syntax error, the end of the list)
-    goes through the buffer's careful methods."""
+    goes through the buffer's careful methods. `split`: where another process took over
+    the rest of this array (see `contracts.split`)."""
+    split_at = split.at if split is not None else -1
     buffer.expect("[", "a list of contracts")
     if buffer.peek() == "]":
         buffer.pos += 1
@@ -161,6 +174,13 @@ def _array_contracts(buffer: _Buffer) -> Iterator[tuple[Any, int]]:
     while True:
         text = buffer.text
         start = space(text, buffer.pos).end()  # type: ignore[union-attr]
+        if buffer.dropped + start == split_at and split is not None:
+            split_at = -1
+            resume = split.take(kind)
+            if resume is not None:  # the other process read up to this array's end
+                buffer.skip_to(resume)
+                buffer.expect("]", "']'")
+                return
         value: Any = None
         try:
             value, end = scan(text, start)
@@ -187,7 +207,18 @@ def _array_contracts(buffer: _Buffer) -> Iterator[tuple[Any, int]]:
         return
 
 
-def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> Iterator[Contract]:
+class Split(Protocol):
+    """Another process reads a contract array from the character offset `at` to its end."""
+
+    at: int
+
+    def take(self, kind: str | None) -> int | None:
+        """Its contracts are added; the offset of the array's closing `]`, or None to read
+        on here (its result could not be used)."""
+
+
+def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None],
+                        split: Split | None = None) -> Iterator[Contract]:
     """Every contract of a DECP JSON file; `on_layout` hears "2.0" or "2019" once known.
 
     Raises DecpFormatError when the file is not JSON or has no `marches`."""
@@ -203,7 +234,7 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> 
         start = buffer.peek()
         if start == "[":
             on_layout("2019")
-            for contract, line in _array_contracts(buffer):
+            for contract, line in _array_contracts(buffer, split):
                 if isinstance(contract, dict):
                     yield _kind_2019(contract), contract, line
                 else:
@@ -220,7 +251,7 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> 
                 if kind is None or buffer.peek() != "[":
                     buffer.value()
                     continue
-                for contract, line in _array_contracts(buffer):
+                for contract, line in _array_contracts(buffer, split, kind):
                     yield kind, (contract if isinstance(contract, dict)
                                  else {"\0not-an-object": contract}), line
         else:
@@ -232,3 +263,34 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> 
     if buffer.peek():
         raise DecpFormatError("json-syntax", "extra data after the JSON object",
                               buffer.line(buffer.pos), buffer.column(buffer.pos))
+
+
+class TailReader:
+    """The contracts of an array from the stream's position (a contract's `{`) to the
+    array's end, for `contracts.split`; then `end`: the characters read up to its `]`."""
+
+    def __init__(self, stream: IO[bytes], first_line: int, layout: str) -> None:
+        self.buffer = _Buffer(stream)
+        self.first_line = first_line
+        self.layout = layout
+        self.end: int | None = None
+
+    def __iter__(self) -> Iterator[Contract]:
+        buffer = self.buffer
+        while True:
+            buffer.skip_space()
+            line = self.first_line - 1 + buffer.line(buffer.pos)
+            contract = buffer.value()
+            if not isinstance(contract, dict):
+                raise DecpFormatError("json-syntax", "not a contract", line)
+            if self.layout == "2019":
+                yield _kind_2019(contract), contract, line
+            else:
+                yield ("concession" if isinstance(contract.get("autoriteConcedante"), dict)
+                       else "market"), contract, line
+            if buffer.peek() == ",":
+                buffer.pos += 1
+                continue
+            buffer.expect("]", "',' or ']'")
+            self.end = buffer.dropped + buffer.pos - 1  # the `]`
+            return

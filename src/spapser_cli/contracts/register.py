@@ -25,6 +25,9 @@ from spapser_cli.problems import Problem, display_path
 if TYPE_CHECKING:
     import pandas as pd
 
+    from spapser_cli.contracts.jsonread import Split
+    from spapser_cli.contracts.split import SplitRead
+
 CONTRACT_SUFFIXES = (".json", ".xml", ".csv")
 
 
@@ -71,8 +74,8 @@ def contract_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return files, others
 
 
-def _contracts_of(path: Path, stream: Any, layouts: dict[str, str],
-                  name: str) -> Iterator[tuple[Contract, bool]]:
+def _contracts_of(path: Path, stream: Any, layouts: dict[str, str], name: str,
+                  split: Split | None) -> Iterator[tuple[Contract, bool]]:
     suffix = path.suffix.lower()
 
     def layout(found: str) -> None:
@@ -86,7 +89,7 @@ def _contracts_of(path: Path, stream: Any, layouts: dict[str, str],
         for contract in read_csv_contracts(stream):
             yield contract, False
     else:
-        for contract in read_json_contracts(stream, layout):
+        for contract in read_json_contracts(stream, layout, split):
             yield contract, True
 
 
@@ -117,28 +120,59 @@ def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
     index = builder.add_file(name)
     rows_mark = len(builder.rows)
     problems_mark = len(builder.problems)
-    latest_before = dict(builder.latest) if builder.latest else {}
-    superseded_mark = len(builder.superseded)
+    split: SplitRead | None = None
     try:
+        split = _split(path, builder, index)
         with open(path, "rb") as stream:
-            for (kind, raw, line), typed in _contracts_of(path, stream, layouts, name):
+            for (kind, raw, line), typed in _contracts_of(path, stream, layouts, name, split):
                 builder.add(kind, raw, index, line, typed=typed,
                             layout=layouts.get(name, "2.0"))
     except DecpFormatError as error:
         del builder.rows[rows_mark:]  # all or nothing
         del builder.problems[problems_mark:]
-        builder.latest = latest_before
-        del builder.superseded[superseded_mark:]
         file_errors.append(Problem(name, error.code, f"{error} (no contract of this file "
                                    "was read)", error.line, error.column))
     except OSError as error:
         file_errors.append(Problem(name, "unreadable-file",
                                    f"cannot read the file: {error.strerror or error}"))
+    finally:
+        if split is not None:
+            split.close()
     if layouts.get(name) == "2019":
         builder.problems.append(Problem(
             name, "invalid-value", "the 2019 layout (a flat 'marches' list): it has no "
             "social or environmental considerations, so its contracts count as having "
             "none", 1, severity="warning"))
+
+
+def _split(path: Path, builder: RegisterBuilder, index: int) -> SplitRead | None:
+    """A second process for the second half of a large JSON file (`split`), or None."""
+    from spapser_cli.contracts.split import SplitRead, can_split, layout_of
+
+    if not can_split(path):
+        return None
+    layout = layout_of(path)
+    if layout is None:
+        return None
+    split = SplitRead(path, builder, index, layout)
+    return split if split.at >= 0 else None
+
+
+def superseded_rows(rows: list[tuple[Any, ...]]) -> list[int]:
+    """The rows of contracts published again later: for each (buyer, id), every row but the
+    latest publication (`datePublicationDonnees`; the row read last on a tie)."""
+    latest: dict[tuple[Any, Any], tuple[int, str]] = {}
+    superseded = []
+    for row_index, row in enumerate(rows):
+        key, published = (row[1], row[2]), row[11]
+        seen = latest.get(key)
+        if seen is None or published >= seen[1]:
+            latest[key] = (row_index, published)
+            if seen is not None:
+                superseded.append(seen[0])
+        else:
+            superseded.append(row_index)
+    return superseded
 
 
 def _build(builder: RegisterBuilder, layouts: dict[str, str],
@@ -148,6 +182,7 @@ def _build(builder: RegisterBuilder, layouts: dict[str, str],
 
     rows = builder.rows
     read = len(rows)
+    superseded = superseded_rows(rows)
     arrays: dict[str, Any] = {}
     # Transposed in C (zip); each column then becomes one typed array.
     columns = zip(*rows, strict=True) if rows else ((),) * len(COLUMNS)
@@ -157,9 +192,9 @@ def _build(builder: RegisterBuilder, layouts: dict[str, str],
         arrays[name] = np.array(values, dtype=dtype)
     rows.clear()
     frame = pd.DataFrame(arrays, copy=False)
-    if builder.superseded:  # duplicates: keep each contract's latest publication
+    if superseded:  # duplicates: keep each contract's latest publication
         keep = np.ones(read, dtype=bool)
-        keep[builder.superseded] = False
+        keep[superseded] = False
         frame = frame[keep].reset_index(drop=True)
     return Register(frame=frame, files=builder.files,
                     problems=[*file_errors, *builder.problems], read=read,
