@@ -110,9 +110,14 @@ def write_synthetic(path: Path, count: int, seed: int = 11) -> None:
     buyers = [f"2{rng.randint(10**12, 10**13 - 1)}" for _ in range(max(50, count // 40))]
     with open(path, "w", encoding="utf-8") as out:
         out.write('{"marches": {"marche": [\n')
+        previous: dict[str, object] | None = None
         for index in range(count):
-            contract = synthetic_contract(rng, index if rng.random() > 0.02 else index - 1,
-                                          buyers)
+            if previous is not None and rng.random() < 0.02:  # published again, amended
+                contract = dict(previous, montant=round(rng.lognormvariate(11, 1.3), 2),
+                                datePublicationDonnees="2025-01-15")
+            else:
+                contract = synthetic_contract(rng, index, buyers)
+            previous = contract
             out.write(("," if index else "") + json.dumps(contract, ensure_ascii=False) + "\n")
         out.write("]}}\n")
 

@@ -146,12 +146,12 @@ def validate(
 
     folder = _data_dir(data_dir)
     yaml_paths, contract_paths = split_paths(paths or [])
-    problems, files = [], []
+    problems, files, catalog = [], [], None
     if yaml_paths or not contract_paths:
         loaded = load_catalog(folder, yaml_paths).for_paths(folder, yaml_paths)
-        problems, files = loaded.problems, loaded.files
+        problems, files, catalog = loaded.problems, loaded.files, loaded.catalog
     found, checked = check_contracts(folder, contract_paths, whole_folder=not paths,
-                                     catalog=loaded.catalog if not paths else None)
+                                     catalog=catalog)
     problems, files = [*problems, *found], [*files, *checked]
     typer.echo(render_problems(problems, files, fmt.value))
     failed = any(p.severity == "error" or strict for p in problems)
