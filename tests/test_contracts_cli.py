@@ -248,3 +248,15 @@ def test_compute_without_contracts_imports_neither_pandas_nor_the_register() -> 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=REPO)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_series_and_years_without_contracts(data_with_contracts: Path) -> None:
+    code, out, _ = run("series", "reserved-contracts", "--data-dir", str(data_with_contracts),
+                       "--format", "json")
+    assert code == ExitCode.OK
+    years = json.loads(out)["years"]
+    assert [(y["year"], y["value"]) for y in years] == [(2015, 1)]
+    code, out, _ = run("compute", "2014", "--data-dir", str(data_with_contracts),
+                       "--format", "json", "--action", "3-1.2")
+    counted = {i["id"]: i for i in json.loads(out)["indicators"]}["reserved-contracts"]
+    assert counted["reason"] == "no contract notified in 2014 in the contract register"

@@ -266,8 +266,10 @@ def series(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.compute import render_series
 
-    catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems)
+    folder = _data_dir(data_dir)
+    catalog, problems = require_catalog(folder)
+    report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems,
+                            register=_register(folder))
     render_series(report, fmt.value)
 
 

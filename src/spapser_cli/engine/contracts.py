@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spapser_cli.read.models import ContractsIndicator, Indicator, Target
 
 NO_REGISTER = "no contract register for {year}"
+NO_CONTRACTS = "no contract notified in {year} in the contract register"
 
 
 def _selection(record: Any) -> ContractFilter:
@@ -48,8 +49,10 @@ def computed_contracts(register: Register | None, buyers: Sequence[str], indicat
                        year: int) -> Computed:
     """The value of a `contracts` indicator in `year`, or why there is none."""
     contracts = cast("ContractsIndicator", indicator)
-    if register is None or year not in register.years():
+    if register is None:
         return Computed(None, reason=NO_REGISTER.format(year=year))
+    if year not in register.years():
+        return Computed(None, reason=NO_CONTRACTS.format(year=year))
     frame = scope_frame(register, year, buyers)
     share_of = _selection(contracts.share_of) if contracts.share_of is not None else None
     value, breakdown, reason = evaluate(frame, _selection(contracts.filter), contracts.measure,

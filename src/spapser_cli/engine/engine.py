@@ -72,8 +72,8 @@ def _buyers(catalog: Catalog) -> list[str]:
 
 
 def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = None,
-                   last: int | None = None,
-                   load_warnings: Sequence[Problem] = ()) -> SeriesReport:
+                   last: int | None = None, load_warnings: Sequence[Problem] = (),
+                   register: Register | None = None) -> SeriesReport:
     """One indicator across every year with a value between `first` and `last`."""
     indicator = catalog.indicator(indicator_id)
     if indicator is None:
@@ -85,7 +85,7 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
         raise UsageError(f"no indicator {indicator_id!r}{hint} (`spapser actions` lists them)")
     if first is not None and last is not None and first > last:
         raise UsageError(f"--from {first} is after --to {last}")
-    engine = Engine(catalog)
+    engine = Engine(catalog, register)
     years = [y for y in catalog.years
              if (first is None or y >= first) and (last is None or y <= last)]
     results = [r for r in (engine.result(indicator, y) for y in years)

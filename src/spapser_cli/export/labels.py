@@ -62,6 +62,8 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
         (rf"no contract register for {_YEAR}",
          "pas de registre des contrats (data/contracts/) pour {year}"),
+        (rf"no contract notified in {_YEAR} in the contract register",
+         "aucun contrat notifié en {year} dans le registre des contrats"),
         (r"division by zero: no contract in the whole",
          "division par zéro : aucun contrat dans l'ensemble de référence"),
     ]
