@@ -304,3 +304,38 @@ def test_two_processes_read_the_same_register(monkeypatch: pytest.MonkeyPatch,
     assert both.frame.astype(str).values.tolist() == alone.frame.astype(str).values.tolist()
     assert both.problems == alone.problems
     assert (both.read, both.duplicates) == (alone.read, alone.duplicates)
+
+
+def test_csv_register_header_errors(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.csv"
+    typo.write_text("id,acheteur_id,dateNotification,montant,consideration_sociale\n"
+                    "S-1,11111111100011,2024-01-01,100,\n", encoding="utf-8")
+    missing = tmp_path / "missing.csv"
+    missing.write_text("id;montant\nS-1;100\n", encoding="utf-8")
+    register = read_register([typo, missing])
+    found = [(p.code, p.line, p.column, p.message.split(";")[0]) for p in register.errors]
+    assert found == [
+        ("unknown-key", 1, 5, "unknown column 'consideration_sociale' (did you mean "
+         "considerationsSociales?)"),
+        ("missing-key", 1, None, "missing column(s) acheteur_id, dateNotification "
+         "(no contract of this file was read)"),
+    ]
+
+
+def test_dirty_xml_values_are_warnings_on_their_contract(tmp_path: Path) -> None:
+    path = tmp_path / "dirty.xml"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<!-- synthetic -->\n<marches>\n"
+        "  <marche>\n    <id>X-1</id>\n    <acheteur><id>11111111100011</id></acheteur>\n"
+        "    <nature>Marché</nature>\n    <ccag>Travaux</ccag>\n"
+        "    <marcheInnovant>peut-être</marcheInnovant>\n    <dureeMois>NC</dureeMois>\n"
+        "    <dateNotification>2024-02-30</dateNotification>\n    <montant>12 000,50</montant>\n"
+        "    <considerationsSociales><considerationSociale>Clause sociale</considerationSociale>"
+        "</considerationsSociales>\n    <considerationsEnvironnementales>"
+        "<considerationEnvironnementale>Clause verte</considerationEnvironnementale>"
+        "</considerationsEnvironnementales>\n  </marche>\n</marches>\n", encoding="utf-8")
+    register = read_register([path])
+    assert [(p.line, p.code) for p in register.problems] == [
+        (4, "wrong-type"), (4, "invalid-date"), (4, "not-a-number"), (4, "invalid-value")]
+    row = register.frame.iloc[0]
+    assert row["amount"] == 12000.5 and row["year"] == 0

@@ -155,7 +155,8 @@ class RegisterBuilder:
             c.warn("missing-key", f"no '{date_field}': the contract belongs to no year")
         else:
             match = _DATE.match(notified) if type(notified) is str else None
-            if match is None:
+            if match is not None and match[3] > "28" and not _real_day(match[0]):
+                match = None  # 2024-02-30, 2023-04-31
                 c.warn("invalid-date", f"{date_field}: {_shown(notified)} is not YYYY-MM-DD; "
                        "the contract belongs to no year")
             else:
@@ -216,6 +217,16 @@ class RegisterBuilder:
             ENV_CLAUSE in environmental, ENV_CRITERION in environmental,
             SOCIAL_CLAUSE in social, SOCIAL_CRITERION in social,
             RESERVED_MARKET in social or RESERVED_CONCESSION in social, file_index, line))
+
+
+def _real_day(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _shown(value: Any) -> str:
