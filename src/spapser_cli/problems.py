@@ -75,6 +75,10 @@ PROBLEM_CODES: dict[str, str] = {
     "total-mismatch": "a published total differs from the sum of its categories",
     "reported-gap": "a reported value differs from the value computed from the measures",
     "stray-file": "a file in the data folder that spapser does not read",
+    # Added by issue 9 (any buyer's scheme)
+    "renamed-key": "a key an earlier version of the format had, with what replaces it",
+    "not-a-whole-number": "a fraction given for a variable that takes whole numbers only",
+    "indicator-as-variable": "an indicator id given under `measures:` instead of `reported:`",
 }
 
 

@@ -93,6 +93,25 @@ class Catalog:
             return own or (variable.unit if variable else None)
         return None
 
+    def indicator_is_cumulative(self, indicator: Indicator) -> bool:
+        """Whether the indicator's values are stocks at the end of the year (« à fin
+        d'année »): a value, share, ratio or rate of cumulative variables only. A difference
+        of a stock is the year's flow."""
+        if indicator.kind not in ("value", "share", "ratio", "rate"):
+            return False
+        names = [part.variable for name in ("quantity", "part", "whole", "numerator",
+                                             "denominator")
+                 if (ref := getattr(indicator, name, None)) is not None
+                 for part in [ref, *getattr(ref, "plus", [])]]
+        variables = [self.variable(n) for n in names]
+        return bool(variables) and all(v is not None and getattr(v, "cumulative", False)
+                                       for v in variables)
+
+    def words(self) -> tuple[str, str]:
+        """What the scheme calls an axis and an objective (« Axe », « Objectif » by default)."""
+        words = getattr(self.scheme, "words", None)
+        return (words.axis, words.objective) if words is not None else ("Axe", "Objectif")
+
     def indicator_categories(self, indicator: Indicator) -> list[Category]:
         """The categories an indicator's breakdown is given by (empty when it has none)."""
         kind = indicator.kind
@@ -107,8 +126,8 @@ class Catalog:
                 ref = indicator.whole  # type: ignore[union-attr]
         elif kind == "rate" and indicator.breakdown == "per-category":  # type: ignore[union-attr]
             ref = indicator.numerator  # type: ignore[union-attr]
-        if ref is None:
-            return []
+        if ref is None or getattr(ref, "plus", None):
+            return []  # a sum of several variables has no breakdown
         variable = self.variable(ref.variable)
         if variable is None:
             return []

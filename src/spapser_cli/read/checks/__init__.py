@@ -15,7 +15,7 @@ same declarations (a file given on the command line).
 from __future__ import annotations
 
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared
+from spapser_cli.read.checks.declared import Declared, Unchecked
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Action, Measures, Scheme
 
@@ -27,8 +27,10 @@ class CrossChecks:
 
     def __init__(self, scheme: Scheme, scheme_doc: Document,
                  actions: dict[str, tuple[Action, Document]],
-                 year_files: dict[int, tuple[Measures, Document]]) -> None:
-        self.declared = Declared(scheme, scheme_doc, actions)
+                 year_files: dict[int, tuple[Measures, Document]],
+                 unchecked: Unchecked | None = None) -> None:
+        self.declared = Declared(scheme, scheme_doc, actions,
+                                 unchecked=unchecked or Unchecked())
         self.year_files = year_files
 
     def run(self) -> list[Problem]:
@@ -45,4 +47,4 @@ class CrossChecks:
         return measures.check_year(self.declared, year_measures, doc)
 
 
-__all__ = ["CrossChecks"]
+__all__ = ["CrossChecks", "Unchecked"]

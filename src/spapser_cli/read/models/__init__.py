@@ -17,6 +17,8 @@ from .action import (
     Indicator,
     IndicatorBase,
     MilestoneIndicator,
+    Part,
+    PlanLink,
     QualitativeIndicator,
     RateIndicator,
     RatioIndicator,
@@ -38,13 +40,15 @@ from .scheme import (
     Scheme,
     SteeringBody,
     TimelineEntry,
+    Words,
 )
 
 __all__ = [
     "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
-    "Measure", "Measures", "MilestoneIndicator", "Objective", "Period", "QualitativeIndicator",
+    "Measure", "Measures", "MilestoneIndicator", "Objective", "Part", "Period", "PlanLink",
+    "QualitativeIndicator",
     "RateIndicator", "RatioIndicator", "Ref", "Reported", "ScheduleItem", "Scheme",
     "ShareIndicator", "SteeringBody", "StrictModel", "Target", "TimelineEntry",
-    "ValueIndicator", "Variable", "french_number_spelling",
+    "ValueIndicator", "Variable", "Words", "french_number_spelling",
 ]

@@ -11,7 +11,7 @@ from .scalars import Id, NonNegativeNumber, Number, StrictModel, Text, Unit, Yea
 
 
 class Measure(StrictModel):
-    """A variable's value for the year: `value`, or `values` per category."""
+    """A variable's value for the year: `value` (its total), or `values` per category."""
 
     unit: Unit
     value: Number | None = None
