@@ -16,11 +16,12 @@ from helpers import (
     MINIMAL,
     REPO,
     assert_no_traceback,
+    errors_of,
     parse_problems,
     run_cli,
 )
 
-from spapser_cli.problems import ExitCode
+from spapser_cli.problems import ExitCode, display_path
 from spapser_cli.read import datadir
 from spapser_cli.read.schemas import SCHEMAS, build_schema, schema_file_name
 
@@ -55,7 +56,8 @@ def test_valid_folder_exits_0() -> None:
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.OK
     assert result.stdout == "7 file(s) checked: no problems\n"
-    assert result.stderr == ""
+    assert errors_of(result) == ""
+    assert result.stderr == f"data: {display_path(MINIMAL)} (--data-dir)\n"
 
 
 def test_errors_exit_1_with_file_line_column(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +209,7 @@ def test_usage_errors_exit_2(args: list[str], stderr: str) -> None:
     assert stderr in result.stderr
     assert result.stdout == ""
     if stderr.startswith("Error: "):
-        assert result.stderr == stderr  # exactly one line
+        assert errors_of(result) == stderr  # exactly one line (and which data was read)
 
 
 def test_env_var_that_is_not_a_folder_exits_2(tmp_path: Path) -> None:
@@ -226,8 +228,8 @@ def test_internal_error_is_one_line_and_exit_70(monkeypatch: pytest.MonkeyPatch)
     result = run_cli(["validate", "-d", str(MINIMAL)])
     assert result.exit_code == ExitCode.INTERNAL
     assert "Traceback" not in result.output
-    assert result.stderr == ("Error: internal error: RuntimeError: boom (run with --debug for "
-                             "the traceback, and please report it)\n")
+    assert errors_of(result) == ("Error: internal error: RuntimeError: boom (run with --debug "
+                                 "for the traceback, and please report it)\n")
     debug = run_cli(["--debug", "validate", "-d", str(MINIMAL)])
     assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through
 

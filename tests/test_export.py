@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from helpers import REPO, assert_no_traceback, run_cli
+from helpers import REPO, assert_no_traceback, errors_of, run_cli
 
 from spapser_cli.export.bilan import plan_export
 from spapser_cli.export.cells import as_json, clean_text, number_format, sheet_title
@@ -119,7 +119,7 @@ def test_a_global_bilan_must_start_and_end_with_data(tmp_path: Path, first: str,
     compute = run_cli(["compute", missing, "-d", str(DATA)])
     assert compute.exit_code == 1
     assert result.stderr == compute.stderr  # the same message as `compute`
-    assert result.stderr == (f"Error: no measures for {missing} (measures/{missing}.yaml); "
+    assert errors_of(result) == (f"Error: no measures for {missing} (measures/{missing}.yaml); "
                              "years with data: 2009, 2010, 2011, 2012, 2013, 2014, 2015, "
                              "2016\n")
     assert_no_traceback(result)
@@ -479,8 +479,9 @@ def test_explicit_output_into_a_missing_folder_exits_3(tmp_path: Path):
     result = run_cli(["export", "2015", "-d", str(DATA), "-o",
                       str(tmp_path / "missing" / "b.xlsx")])
     assert result.exit_code == 3
-    assert result.stderr.startswith("Error: cannot write") and "does not exist" in result.stderr
-    assert result.stderr.count("\n") == 1
+    errors = errors_of(result)
+    assert errors.startswith("Error: cannot write") and "does not exist" in errors
+    assert errors.count("\n") == 1
     assert_no_traceback(result)
     assert not (tmp_path / "missing").exists()
 
@@ -502,8 +503,8 @@ def test_unwritable_target_exits_3_without_traceback(tmp_path: Path):
     folder = unwritable_folder(tmp_path)
     result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(folder / "b.xlsx")])
     assert result.exit_code == 3, result.output
-    assert result.stderr.startswith(f"Error: cannot write {folder / 'b.xlsx'}")
-    assert result.stderr.count("\n") == 1
+    assert errors_of(result).startswith(f"Error: cannot write {folder / 'b.xlsx'}")
+    assert errors_of(result).count("\n") == 1
     assert_no_traceback(result)
 
 
@@ -515,7 +516,7 @@ def test_workbook_open_in_a_spreadsheet_exits_3(tmp_path: Path, lock: str):
     result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(target)])
     assert result.exit_code == 3
     assert "open in a spreadsheet application" in result.stderr and lock in result.stderr
-    assert result.stderr.count("\n") == 1
+    assert errors_of(result).count("\n") == 1
     assert target.read_bytes() == b"previous"
 
 

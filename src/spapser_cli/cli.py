@@ -89,16 +89,20 @@ def _root(
 # Shared options: every command spells them the same way.
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else ./data "
-                 "if it holds a scheme.yaml, else the bundled Pas-de-Calais dataset).",
+    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else the "
+                 "current folder or ./data if it holds a scheme.yaml, else the bundled "
+                 "example). Every command says on stderr which folder it read.",
                  file_okay=False, show_default=False),
 ]
 
 
 def _data_dir(option: Path | None) -> Path:
-    from spapser_cli.read.datadir import resolve_data_dir
+    """The data folder, named on stderr: the bundled example is never taken for yours."""
+    from spapser_cli.read.datadir import locate_data_dir
 
-    return resolve_data_dir(option)
+    found = locate_data_dir(option)
+    typer.echo(found.describe(), err=True)
+    return found.path
 
 
 class ReportFormat(StrEnum):
@@ -282,8 +286,8 @@ def export(
     from spapser_cli.export.write import export_workbook
     from spapser_cli.read.load import require_catalog
 
-    folder = _data_dir(data_dir)
     plan = plan_export(year=year, first=first, last=last, output=output)
+    folder = _data_dir(data_dir)
     catalog, problems = require_catalog(folder)
     written = export_workbook(catalog, plan, problems=problems,
                               command=shlex.join(["spapser", *sys.argv[1:]]))

@@ -59,6 +59,12 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",
          "division par zéro : {variable} vaut 0 en {year}"),
         (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
+        (rf"{_VARIABLE} was measured by its total only in {_YEAR}",
+         "{variable} n'est mesuré que par son total en {year}"),
+        (rf"{_VARIABLE} was measured by its total only in {_YEAR}: no value for "
+         r"(?P<categories>.+)",
+         "{variable} n'est mesuré que par son total en {year} : pas de valeur pour "
+         "{categories}"),
     ]
 ]
 PREVIOUS_YEAR = "no previous year: "
@@ -71,6 +77,11 @@ def reason_fr(reason: str) -> str:
 
 
 def _translated(reason: str) -> str | None:
+    reference = re.fullmatch(rf"no value in the reference year {_YEAR}: (?P<inner>.+)", reason)
+    if reference:
+        inner = _translated(reference["inner"])
+        return (None if inner is None else
+                f"pas de valeur l'année de référence {reference['year']} ({inner})")
     if reason.startswith(PREVIOUS_YEAR):
         inner = _translated(reason[len(PREVIOUS_YEAR):])
         return None if inner is None else f"pas de valeur l'année précédente ({inner})"

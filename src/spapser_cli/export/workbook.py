@@ -31,8 +31,9 @@ def build_workbook(bilan: Bilan) -> Workbook:
     assert summary_sheet is not None
     summary_sheet.title = SUMMARY
     add_summary_sheet(summary_sheet, bilan)
+    axis_word = bilan.catalog.words()[0]  # « Axe », or the scheme's own word
     for axis in bilan.catalog.scheme.axes:
-        name = sheet_title(f"Axe {axis.number}", workbook.sheetnames)
+        name = sheet_title(f"{axis_word} {axis.number}", workbook.sheetnames)
         add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
     rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
     add_chart_sheet(workbook, workbook[SERIES], rows, bilan)

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
     """One row per indicator of the summary year, in the scheme's order."""
     catalog, year = bilan.catalog, bilan.year
-    columns = [Column("Axe", 6, alignment=CENTRE), Column("Objectif", 9), Column("Action", 8),
-               Column("Pilote", 30, wrap=True), Column("Indicateur", 30, wrap=True),
-               Column("Libellé", 45, wrap=True), *result_columns(year)]
+    axis_word, objective_word = catalog.words()
+    columns = [Column(axis_word, 6, alignment=CENTRE), Column(objective_word, 9),
+               Column("Action", 8), Column("Pilote", 30, wrap=True),
+               Column("Indicateur", 30, wrap=True), Column("Libellé", 45, wrap=True),
+               *result_columns(year, bilan.summary.results)]
 
     def rows() -> Iterator[list[CellValue | Val]]:
         for result in bilan.summary.results:
