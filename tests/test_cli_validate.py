@@ -312,7 +312,7 @@ def _check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedPr
 
 def test_schema_command_writes_draft07_schemas(tmp_path: Path) -> None:
     out = tmp_path / "out" / "schemas"
-    result = run_cli(["schema", "-o", str(out)])
+    result = run_cli(["schema", "--generic", "-o", str(out)])
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.OK
     assert result.stdout.splitlines() == [str(out / f"{kind}.schema.json") for kind in SCHEMAS]
@@ -335,7 +335,7 @@ def test_schema_command_writes_draft07_schemas(tmp_path: Path) -> None:
 def test_schema_command_cannot_write_exits_3(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
-    result = run_cli(["schema", "-o", str(blocker / "schemas")])
+    result = run_cli(["schema", "--generic", "-o", str(blocker / "schemas")])
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.CANNOT_WRITE
     assert result.stderr.startswith(f"Error: cannot create {blocker / 'schemas'}: ")
@@ -348,7 +348,7 @@ def test_schemas_use_json_schema_keywords_for_bounds() -> None:
 
 
 def test_minimal_fixture_passes_check_jsonschema(tmp_path: Path) -> None:
-    assert run_cli(["schema", "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    assert run_cli(["schema", "--generic", "-o", str(tmp_path)]).exit_code == ExitCode.OK
     for kind, pattern in KINDS.items():
         files = sorted(MINIMAL.glob(pattern))
         assert files
@@ -382,7 +382,7 @@ def test_every_data_file_names_its_schema(folder: Path) -> None:
 
 def test_committed_schemas_are_up_to_date(tmp_path: Path) -> None:
     """Regenerate with `spapser schema -o schemas` after changing the models."""
-    assert run_cli(["schema", "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    assert run_cli(["schema", "--generic", "-o", str(tmp_path)]).exit_code == ExitCode.OK
     for kind in SCHEMAS:
         name = schema_file_name(kind)
         committed = SCHEMAS_DIR / name

@@ -157,26 +157,78 @@ def validate(
 @app.command()
 @handles_errors
 def schema(
-    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder to write "
-                                             "the JSON Schemas into.", file_okay=False)]
-    = Path("schemas"),
+    output_dir: Annotated[Path | None, typer.Option(
+        "--output-dir", "-o", help="Folder to write the JSON Schemas into (default: the data "
+        "folder's schemas/; ./schemas with --generic).", file_okay=False,
+        show_default=False)] = None,
+    data_dir: DataDirOption = None,
+    generic: Annotated[bool, typer.Option("--generic", help="The schemas of the file formats "
+                                          "alone, for any data folder (what the spapser "
+                                          "repository ships in schemas/).")] = False,
 ) -> None:
-    """Write the JSON Schemas (draft-07) of the data files, for editors and CI.
+    """Write the JSON Schemas (draft-07) of the data folder, for editors and CI.
 
-    Data files point at them with a first line such as
-    `# yaml-language-server: $schema=../../schemas/measures.schema.json`.
+    The measures schema lists this folder's variables (units, categories, whole numbers)
+    and, under `reported:`, its indicators: an editor completes them and flags a misspelt
+    one. Data files point at the schemas with a first line such as
+    `# yaml-language-server: $schema=../schemas/measures.schema.json`.
 
-    Example: spapser schema --output-dir schemas/
+    Example: spapser schema --data-dir mydata
     """
     from spapser_cli.problems import OutputError
-    from spapser_cli.read.schemas import write_schemas
 
+    write: Callable[[Path], list[Path]]
+    if generic:
+        from spapser_cli.read.schemas import write_schemas
+
+        target = output_dir or Path("schemas")
+        write = write_schemas
+    else:
+        from spapser_cli.problems import InvalidDataError
+        from spapser_cli.read.dataset_schemas import write_dataset_schemas
+        from spapser_cli.read.load import load_catalog
+
+        folder = _data_dir(data_dir)
+        loaded = load_catalog(folder)
+        if loaded.catalog is None:  # no valid scheme: nothing to list
+            raise InvalidDataError(loaded.problems)
+        catalog = loaded.catalog
+        target = output_dir or folder / "schemas"
+
+        def write(out: Path) -> list[Path]:
+            return write_dataset_schemas(catalog, out)
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {output_dir}: {exc.strerror or exc}") from None
-    for written in write_schemas(output_dir):
+        raise OutputError(f"cannot create {target}: {exc.strerror or exc}") from None
+    for written in write(target):
         typer.echo(str(written))
+
+
+@app.command()
+@handles_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to create (default: the current "
+                                           "folder).", file_okay=False)] = Path("."),
+    organisation: Annotated[str, typer.Option("--organisation", help="The organisation's "
+                                              "name, as its scheme gives it.")] = "",
+) -> None:
+    """Start a data repository: a scheme with one axis, objective and action, that action's
+    sheet, this year's measures, the JSON Schemas, a pre-commit hook and a .gitignore.
+
+    It passes `spapser validate` at once and never overwrites a file.
+
+    Example: spapser init mydata --organisation "Département d'Essai"
+    """
+    from spapser_cli.problems import UsageError
+    from spapser_cli.read.starter import init_data_folder
+
+    if not organisation:
+        raise UsageError("give the organisation's name: --organisation \"Département de …\"")
+    for line in init_data_folder(folder, organisation):
+        typer.echo(line)
+    typer.echo(f"next: edit {folder / 'scheme.yaml'}, then `spapser validate --data-dir "
+               f"{folder}`")
 
 
 @app.command()
