@@ -236,7 +236,7 @@ def init(
 def actions(
     code: Annotated[str | None, typer.Argument(help="An action code such as 1-1.3: show the "
                                                "whole sheet.", show_default=False)] = None,
-    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (1-3).",
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (its number).",
                                              min=1)] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,

@@ -102,6 +102,7 @@ class Engine:
         self._results: dict[tuple[str, int], Result] = {}
         self._baselines: dict[tuple[str, str | None], tuple[int | None, float | None]] = {}
         self._earlier: dict[tuple[str, str, int], int | None] = {}
+        self._facts: dict[str, tuple[str, str | None, dict[str, str], bool]] = {}
         self.gaps: dict[tuple[str, int], Problem] = {}
 
     # -- results -------------------------------------------------------------------------------
@@ -133,14 +134,14 @@ class Engine:
             status, expected = target.status, target.expected
         if indicator.kind == "qualitative" and current.text:
             status = "no-target"  # assessed in words: reported, just not a figure
-        categories = {c.id: c.label for c in self.catalog.indicator_categories(indicator)}
+        action, unit, categories, cumulative = self._facts_of(indicator)
         return Result(
             id=indicator.id,
-            action=self.catalog.indicator_action(indicator.id).code,
+            action=action,
             label=indicator.label,
             kind=indicator.kind,
             year=year,
-            unit=self.catalog.indicator_unit(indicator),
+            unit=unit,
             value=current.value,
             previous=previous,
             change=change,
@@ -160,11 +161,23 @@ class Engine:
             source=current.source,
             previous_year=previous_year,
             compared_with=current.compared_with,
-            cumulative=self.catalog.indicator_is_cumulative(indicator),
+            cumulative=cumulative,
             targets=targets,
             carried_from=current.carried_from,
             breakdown_reason=current.breakdown_reason,
         )
+
+    def _facts_of(self, indicator: Indicator) -> tuple[str, str | None, dict[str, str], bool]:
+        """What does not change from year to year: action, unit, categories, cumulative."""
+        facts = self._facts.get(indicator.id)
+        if facts is None:
+            catalog = self.catalog
+            facts = (catalog.indicator_action(indicator.id).code,
+                     catalog.indicator_unit(indicator),
+                     {c.id: c.label for c in catalog.indicator_categories(indicator)},
+                     catalog.indicator_is_cumulative(indicator))
+            self._facts[indicator.id] = facts
+        return facts
 
     def _judge_target(self, indicator: Indicator, target: Target, year: int,
                       current: Computed) -> JudgedTarget:
