@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, assert_no_traceback, parse_problems, run_cli
 
-from spapser_cli.problems import ExitCode
+from spapser_cli.problems import ExitCode, display_path
 
 SYNTHETIC = FIXTURES / "synthetic-departement"
 SCHEME_ORDER = ["ECO-02", "ECO-01", "ECO-10", "INS.1a", "INS.1b"]
@@ -384,3 +384,77 @@ def test_one_bad_key_in_an_action_is_one_line_not_a_cascade(tmp_path: Path) -> N
     assert result.exit_code == ExitCode.INVALID_DATA
     problems = parse_problems(result.stdout)
     assert [p.code for p in problems] == ["unknown-key"], result.stdout
+
+
+def problems_of(folder: Path) -> list[tuple[str, str, str]]:
+    result = run_cli(["validate", "--data-dir", str(folder)])
+    assert_no_traceback(result)
+    return [(p.location.removeprefix(str(folder) + "/"), p.code, p.message)
+            for p in parse_problems(result.stdout)]
+
+
+def test_did_you_mean_for_categories_and_indicators(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "measures/2024.yaml", "{btp: 9000,", "{bpt: 9000,")
+    edit(folder, "measures/2024.yaml", "  insertion-local-share:", "  insertion-local-shar:")
+    assert problems_of(folder) == [
+        ("measures/2024.yaml:31:14", "unknown-category",
+         "insertion-hours has no category 'bpt'; did you mean 'btp'?"),
+        ("measures/2024.yaml:38:3", "unknown-indicator",
+         "no action declares an indicator 'insertion-local-shar'; did you mean "
+         "'insertion-local-share'?")]
+
+
+def test_what_a_new_target_or_quantity_can_get_wrong(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "actions/INS.1a.yaml", "      - category: btp", "      - category: tp")
+    edit(folder, "actions/ECO-01.yaml", "        - variable: fleet-km-thermal\n    targets:",
+         "        - variable: charging-points\n    targets:")
+    edit(folder, "actions/ECO-02.yaml", "        reference_year: 2021\n        year: 2022",
+         "        year: 2022")
+    found = problems_of(folder)
+    assert ("actions/INS.1a.yaml:56:19", "unknown-category",
+            "insertion-local-share has no category 'tp'; did you mean 'btp'?") in found
+    assert ("actions/ECO-01.yaml:65:21", "unit-mismatch", "charging-points is in 'nombre': "
+            "only variables in 'km' can be added here") in found
+    assert ("actions/ECO-02.yaml:59:9", "missing-key",
+            "indicators.3.targets.0: a `change` target needs its `reference_year`") in found
+
+
+def test_a_per_category_share_needs_each_part_category_in_the_whole(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "actions/INS.1a.yaml", "      categories: [btp, services]",
+         "      categories: [btp, espaces-verts]")
+    assert problems_of(folder) == [
+        ("actions/INS.1a.yaml:54:16", "missing-categories", "a per-category breakdown needs "
+         "each category of the part in the whole (the whole lacks services)")]
+
+
+def test_the_scheme_listing_and_the_sheet_must_agree(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "actions/ECO-10.yaml", "objective: 2", "objective: 1")
+    assert problems_of(folder) == [
+        ("actions/ECO-10.yaml:6:12", "objective-mismatch",
+         "scheme.yaml lists ECO-10 under objective 1-2, not 1-1"),
+        ("scheme.yaml:32:13", "objective-mismatch",
+         f"action ECO-10 is listed under objective 1-2, but its sheet "
+         f"{display_path(folder / 'actions' / 'ECO-10.yaml')} says axis 1, objective 1")]
+
+
+def test_a_code_that_yaml_reads_as_a_decimal_must_be_quoted(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "scheme.yaml", "          - ECO-10", "          - 1.10")
+    assert ("scheme.yaml:32:13", "wrong-type", "axes.0.objectives.1.actions.0: 1.1 reads as a "
+            "number: write the code in quotes, e.g. '1.1'") in problems_of(folder)
+
+
+def test_axes_and_objectives_are_not_limited_to_9(tmp_path: Path) -> None:
+    folder = copy_of(tmp_path)
+    edit(folder, "scheme.yaml", "\n  - number: 2\n", "\n  - number: 14\n")
+    for code in ("INS.1a", "INS.1b"):
+        edit(folder, f"actions/{code}.yaml", "axis: 2\n", "axis: 14\n")
+    result = run_cli(["compute", "2024", "--data-dir", str(folder), "--axis", "14",
+                      "--format", "json"])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert {e["action"] for e in json.loads(result.stdout)["indicators"]} == {"INS.1a",
+                                                                              "INS.1b"}

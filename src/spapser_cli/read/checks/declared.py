@@ -62,7 +62,7 @@ def did_you_mean(name: str, known: Any, what: str = "") -> str:
     import difflib
 
     choices = sorted(known)
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(name, choices, n=1)
     if close:
         return f"; did you mean {close[0]!r}?"
     if what and len(choices) <= 12:
