@@ -367,8 +367,11 @@ def test_check_jsonschema_rejects_invalid_fixtures(fixture: str, kind: str, file
     assert done.returncode == 1, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("folder", [MINIMAL, REPO / "data"], ids=["minimal", "shipped"])
-def test_every_data_file_names_its_schema(folder: Path) -> None:
+@pytest.mark.parametrize(("folder", "schemas"), [
+    (MINIMAL, SCHEMAS_DIR),
+    (REPO / "data", REPO / "data" / "schemas"),  # issue 9: the folder's own, inside it
+], ids=["minimal", "shipped"])
+def test_every_data_file_names_its_schema(folder: Path, schemas: Path) -> None:
     if not (folder / "scheme.yaml").is_file():
         pytest.skip("no shipped dataset")
     for kind, pattern in KINDS.items():
@@ -377,7 +380,20 @@ def test_every_data_file_names_its_schema(folder: Path) -> None:
             match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
             assert match, f"{path}: first line is {first!r}"
             target = (path.parent / match[1]).resolve()
-            assert target == (SCHEMAS_DIR / schema_file_name(kind)).resolve(), path
+            assert target == (schemas / schema_file_name(kind)).resolve(), path
+
+
+@pytest.mark.parametrize("folder", [REPO / "data", REPO / "tests" / "fixtures" /
+                                    "synthetic-departement"], ids=["shipped", "synthetic"])
+def test_a_folders_own_schemas_are_up_to_date(folder: Path, tmp_path: Path) -> None:
+    """Regenerate with `spapser schema --data-dir FOLDER` after changing its actions."""
+    if not (folder / "scheme.yaml").is_file():
+        pytest.skip("no shipped dataset")
+    assert run_cli(["schema", "-d", str(folder), "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    for kind in SCHEMAS:
+        name = schema_file_name(kind)
+        assert (folder / "schemas" / name).read_bytes() == (tmp_path / name).read_bytes(), (
+            f"{folder}/schemas/{name} is stale: run `spapser schema -d {folder}`")
 
 
 def test_committed_schemas_are_up_to_date(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ def test_action_axis_and_objective_match_scheme(axis: int, objective: int) -> No
 def test_schema_line(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     kind = {"data": "scheme", "actions": "action", "measures": "measures"}[path.parent.name]
-    prefix = "../" if path.parent.name == "data" else "../../"
+    prefix = "" if path.parent.name == "data" else "../"  # data/schemas/ (issue 9)
     assert first == f"# yaml-language-server: $schema={prefix}schemas/{kind}.schema.json"
 
 
