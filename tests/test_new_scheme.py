@@ -73,6 +73,20 @@ def test_outside_a_data_folder_the_bundled_example_says_so(tmp_path: Path,
     assert "--data-dir" in line and "spapser init" in line
 
 
+def test_in_an_empty_folder_every_command_says_it_uses_the_bundled_example(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SPAPSER_DATA_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    for args in (["validate"], ["actions"], ["compute", "2015"], ["series", "paper-recycled-share"],
+                 ["export", "2015"], ["schema", "-o", "out"]):
+        result = run_cli(args)
+        assert result.exit_code == ExitCode.OK, (args, result.output)
+        assert result.stderr.startswith("data: the bundled example"), (args, result.stderr)
+    refused = run_cli(["schema"])  # would write into the installed package
+    assert refused.exit_code == ExitCode.USAGE
+    assert refused.stderr.splitlines()[-1].startswith("Error: the bundled example ships with")
+
+
 def test_every_command_names_its_data_folder(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SPAPSER_DATA_DIR", raising=False)

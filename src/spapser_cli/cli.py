@@ -12,11 +12,14 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from spapser_cli import __version__
+
+if TYPE_CHECKING:
+    from spapser_cli.read.datadir import DataFolder
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
 
 app = typer.Typer(
@@ -96,13 +99,17 @@ DataDirOption = Annotated[
 ]
 
 
-def _data_dir(option: Path | None) -> Path:
+def _data_folder(option: Path | None) -> DataFolder:
     """The data folder, named on stderr: the bundled example is never taken for yours."""
     from spapser_cli.read.datadir import locate_data_dir
 
     found = locate_data_dir(option)
     typer.echo(found.describe(), err=True)
-    return found.path
+    return found
+
+
+def _data_dir(option: Path | None) -> Path:
+    return _data_folder(option).path
 
 
 class ReportFormat(StrEnum):
@@ -184,11 +191,15 @@ def schema(
         target = output_dir or Path("schemas")
         write = write_schemas
     else:
-        from spapser_cli.problems import InvalidDataError
+        from spapser_cli.problems import InvalidDataError, UsageError
         from spapser_cli.read.dataset_schemas import write_dataset_schemas
         from spapser_cli.read.load import load_catalog
 
-        folder = _data_dir(data_dir)
+        found = _data_folder(data_dir)
+        if found.origin == "bundled" and output_dir is None:
+            raise UsageError("the bundled example ships with its schemas: give your data "
+                             "folder (--data-dir DIR) or where to write (-o DIR)")
+        folder = found.path
         loaded = load_catalog(folder)
         if loaded.catalog is None:  # no valid scheme: nothing to list
             raise InvalidDataError(loaded.problems)
