@@ -184,7 +184,7 @@ def _data_sheet(ws: Worksheet, pilot: str, year: int, rows: Sequence[CollectRow]
     for c in range(value_col + 3, value_col + 6):
         ws.column_dimensions[get_column_letter(c)].hidden = True
     last = get_column_letter(len(headers))
-    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    ws.freeze_panes = f"A{FIRST_ROW}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(HEADER_ROW, HEADER_ROW + len(rows))}"
     ws.protection.sheet = True  # no password: it prevents slips, it is not a lock
     ws.protection.sort = False  # False allows: pilots may sort and filter
