@@ -101,3 +101,25 @@ def write_plan(scheme_path: Path, plan: list[PlanYear]) -> str:
         entry["actions"] = yamledit.sequence(list(year.actions), flow=True)
     evaluation["plan"] = yamledit.sequence(entries)
     return yamledit.dump(doc)
+
+
+def check_and_write_scheme(data_dir: Path, text: str) -> Path:
+    """Check the new scheme.yaml as `spapser validate` would, then write it atomically."""
+    import tempfile
+
+    from ..catalog import display_path, load_catalog
+    from ..problems import InvalidDataError, Problem
+    from ..writefile import write_text_atomic
+
+    target = data_dir / "scheme.yaml"
+    with tempfile.TemporaryDirectory(prefix="spapser-plan-") as folder:
+        candidate = Path(folder) / "scheme.yaml"
+        candidate.write_text(text, encoding="utf-8")
+        shown = display_path(candidate)
+        errors = [Problem(f"{display_path(target)} (as proposed)", p.code, p.message, p.line,
+                          p.column) for p in load_catalog(data_dir, [candidate]).errors
+                  if p.file == shown]
+    if errors:
+        raise InvalidDataError(errors)
+    write_text_atomic(target, text)
+    return target

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
+from ..catalog import Catalog
 from ..writefile import write_atomic, write_text_atomic
 from . import columns as col
 from .rows import GUIDE_SHEET, META_SHEET, STATUS_LABELS, CollectRow, sheet_names
@@ -218,3 +219,65 @@ def _csv_cell(value: Any) -> str:
 
 def write_csv(rows: Sequence[CollectRow], year: int, target: Path) -> None:
     write_text_atomic(target, csv_text(rows, year))
+
+
+DEFAULT_FOLDER = Path("reports")
+FORMATS = ("xlsx", "csv")
+
+
+def slug(text: str) -> str:
+    """A file-name part from a sheet name: `Dir. de la Commande Publique` →
+    `dir-de-la-commande-publique`."""
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "pilote"
+
+
+def write_templates(catalog: Catalog, year: int, *, pilot: str | None = None,
+                    evaluated: bool = False, output: Path | None = None,
+                    by_pilot: Path | None = None, fmt: str = "xlsx") -> list[Path]:
+    """Write the collection file(s) of `year` and return their paths.
+
+    One file (default `reports/collecte-YEAR.xlsx`), or with `by_pilot` one file per lead
+    pilot in that folder. Raises `UsageError` for bad arguments, `OutputError` (exit 3) for
+    a target that cannot be written or is open in Excel."""
+    from ..problems import OutputError, UsageError
+    from ..writefile import office_lock_files
+    from .rows import collect_rows, evaluated_actions, select_actions
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: expected xlsx or csv")
+    if output is not None and by_pilot is not None:
+        raise UsageError("give either -o FILE or --by-pilot DIR, not both")
+    suffix = f".{fmt}"
+    if output is not None and output.suffix.lower() != suffix:
+        raise UsageError(f"{output}: a {fmt} collection file must end in {suffix}")
+    wanted = evaluated_actions(catalog, year) if evaluated else None
+    actions = select_actions(catalog, actions=wanted, pilot=pilot)
+    rows = collect_rows(catalog, year, actions)
+    if not rows:
+        raise UsageError(f"nothing to collect for {year} with these options")
+    if by_pilot is not None:
+        try:
+            by_pilot.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {by_pilot}: {exc.strerror or exc}") from None
+        names = sheet_names(dict.fromkeys(r.pilot for r in rows))
+        jobs = [(by_pilot / f"collecte-{year}-{slug(name)}{suffix}",
+                 [r for r in rows if r.pilot == p]) for p, name in names.items()]
+    else:
+        target = output or DEFAULT_FOLDER / f"collecte-{year}{suffix}"
+        if output is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        jobs = [(target, rows)]
+    for target, chosen in jobs:
+        if any(lock.exists() for lock in office_lock_files(target)):
+            raise OutputError(f"cannot write {target}: it is open in Excel or LibreOffice; "
+                              "close it and try again")
+        if fmt == "csv":
+            write_csv(chosen, year, target)
+        else:
+            write_workbook(chosen, year, catalog.scheme.title, target)
+    return [target for target, _ in jobs]

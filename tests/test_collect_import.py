@@ -1,0 +1,272 @@
+"""`spapser import`: filled workbooks and CSV files into measures/YEAR.yaml, all or nothing.
+
+The workbooks are filled by their hidden id columns, as a pilot's Excel would leave them.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from collect_helpers import cell_of, data_copy, fill, folder_digest, make_template
+from helpers import FIXTURES, assert_no_traceback, parse_problems, run_cli
+
+PAPER = {("paper-consumption", "fsc", ""): 70000, ("paper-consumption", "pefc", ""): 1500,
+         ("paper-consumption", "recycled", ""): 50000}
+PLATFORM = ("", "", "supplier-platform-registration-share")
+
+
+def do_import(data: Path, *files: Path, extra: tuple[str, ...] = ()):
+    return run_cli(["import", *map(str, files), "--data-dir", str(data), *extra])
+
+
+def compute_json(data: Path, year: int) -> dict[str, dict]:
+    result = run_cli(["compute", str(year), "--data-dir", str(data), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return data_copy(tmp_path)
+
+
+@pytest.fixture
+def template(data: Path, tmp_path: Path) -> Path:
+    return make_template(data, 2017, tmp_path / "collecte-2017.xlsx")
+
+
+def test_template_filled_then_imported_then_computed(data: Path, template: Path):
+    filled = fill(template, 2017, {**PAPER, PLATFORM: 85, ("charging-points", "", ""): 26})
+    result = do_import(data, filled)
+    assert result.exit_code == 0, result.output
+    assert "measures/2017.yaml: 5 value(s) added" in result.stdout
+    written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
+    assert written["measures"]["paper-consumption"] == {
+        "unit": "kg", "values": {"fsc": 70000, "pefc": 1500, "recycled": 50000},
+        "source": "Collecte 2017 – Direction des Achats et de la Logistique – "
+                  "rempli-collecte-2017.xlsx"}
+    assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
+    results = compute_json(data, 2017)
+    assert results["paper-consumption-tonnage"]["value"] == 121.5
+    platform = results["supplier-platform-registration-share"]
+    assert (platform["value"], platform["previous"], platform["change"]) == (85, 80, 5)
+    assert results["charging-points"]["value"] == 26
+
+
+def test_reimporting_changes_nothing(data: Path, template: Path):
+    filled = fill(template, 2017, PAPER)
+    assert do_import(data, filled).exit_code == 0
+    before = folder_digest(data)
+    again = do_import(data, filled)
+    assert again.exit_code == 0
+    assert "nothing to change" in again.stdout
+    assert folder_digest(data) == before
+
+
+def test_a_changed_value_is_a_conflict_unless_replace(data: Path, template: Path):
+    assert do_import(data, fill(template, 2017, PAPER)).exit_code == 0
+    before = folder_digest(data)
+    changed = fill(template, 2017, {**PAPER, ("paper-consumption", "fsc", ""): 71000},
+                   target=template.with_name("v2.xlsx"))
+    result = do_import(data, changed)
+    assert result.exit_code == 1
+    sheet, cell = cell_of(changed, ("paper-consumption", "fsc", ""), "Valeur 2017")
+    [problem] = parse_problems(result.stderr)
+    assert problem.location == f"{changed}!'{sheet}'!{cell}"
+    assert problem.code == "import-conflict"
+    assert "holds 70000, this file 71000" in problem.message
+    assert folder_digest(data) == before
+    replaced = do_import(data, changed, extra=("--replace",))
+    assert replaced.exit_code == 0, replaced.output
+    assert "1 replaced" in replaced.stdout
+    written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
+    assert written["measures"]["paper-consumption"]["values"]["fsc"] == 71000
+
+
+def test_dry_run_prints_the_change_and_writes_nothing(data: Path, template: Path):
+    before = folder_digest(data)
+    result = do_import(data, fill(template, 2017, PAPER), extra=("--dry-run",))
+    assert result.exit_code == 0, result.output
+    assert "+ measures.paper-consumption.values.fsc: 70000" in result.stdout
+    assert "dry run: nothing written" in result.stdout
+    assert folder_digest(data) == before
+
+
+def test_not_measured_is_recorded_with_a_note_and_blank_is_nothing(data: Path,
+                                                                   template: Path):
+    filled = fill(template, 2017, {("charging-points", "", ""): "NC",
+                                   ("charging-energy", "", ""): "n/d",
+                                   ("charging-km", "", ""): None},
+                  comments={("charging-points", "", ""): "inventaire en cours"})
+    assert do_import(data, filled).exit_code == 0
+    written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
+    assert written.get("measures", {}) == {}
+    assert written["not_measured"] == [
+        {"variable": "charging-points", "note": "Non mesuré (NC) : inventaire en cours",
+         "source": "Collecte 2017 – Direction des Achats et de la Logistique – "
+                   "rempli-collecte-2017.xlsx"},
+        {"variable": "charging-energy", "note": "Non mesuré (n/d)",
+         "source": "Collecte 2017 – Direction des Achats et de la Logistique – "
+                   "rempli-collecte-2017.xlsx"}]
+    assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
+    results = compute_json(data, 2017)
+    assert results["charging-points"]["value"] is None
+
+
+def test_the_file_keeps_its_comments_order_and_modeline(tmp_path: Path):
+    data = data_copy(tmp_path, FIXTURES / "valid" / "minimal")
+    target = data / "measures" / "2017.yaml"
+    original = target.read_text(encoding="utf-8")
+    book = make_template(data, 2017, tmp_path / "c.xlsx")
+    filled = fill(book, 2017, {("charging-points", "", ""): 15,
+                               ("contracts-sme", "works", ""): 42})
+    result = do_import(data, filled)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../../../schemas/"
+                           "measures.schema.json\n")
+    diff = [line for line in difflib.ndiff(original.splitlines(), text.splitlines())
+            if line[:2] in ("+ ", "- ")]
+    assert diff == ["+   contracts-sme:", "+     unit: nombre", "+     values:",
+                    "+       works: 42",
+                    "+     source: Collecte 2017 – Direction de la commande publique – "
+                    "rempli-c.xlsx"]
+
+
+def csv_rows(data: Path, tmp_path: Path) -> tuple[list[str], list[list[str]]]:
+    result = run_cli(["template", "2017", "--data-dir", str(data), "--format", "csv", "-o",
+                      str(tmp_path / "c.csv")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text("utf-8-sig")),
+                           delimiter=";"))
+    return rows[0], rows[1:]
+
+
+@pytest.mark.parametrize("encoding,delimiter", [("cp1252", ";"), ("utf-8-sig", ";"),
+                                                ("utf-8", ",")])
+def test_csv_as_french_excel_saves_it(data: Path, tmp_path: Path, encoding: str,
+                                      delimiter: str):
+    header, rows = csv_rows(data, tmp_path)
+    value, source = header.index("Valeur 2017"), header.index("Source")
+    wanted = {("paper-consumption", "fsc"): "70 000,5", ("paper-consumption", "pefc"): "1500",
+              ("paper-consumption", "recycled"): "50\u00a0000"}
+    for row in rows:
+        key = (row[header.index("variable")], row[header.index("catégorie")])
+        if key in wanted:
+            row[value] = wanted[key]
+            row[source] = "Magasin départemental, état des stocks"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows([header, *rows])
+    path = tmp_path / "rempli.csv"
+    path.write_bytes(out.getvalue().encode(encoding))
+    result = do_import(data, path)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
+    paper = written["measures"]["paper-consumption"]
+    assert paper["values"] == {"fsc": 70000.5, "pefc": 1500, "recycled": 50000}
+    assert paper["source"] == "Magasin départemental, état des stocks"
+
+
+def test_a_csv_error_names_its_line_and_column(data: Path, tmp_path: Path):
+    header, rows = csv_rows(data, tmp_path)
+    value = header.index("Valeur 2017")
+    line = next(i for i, r in enumerate(rows) if r[header.index("variable")] == "charging-km")
+    rows[line][value] = "beaucoup"
+    path = tmp_path / "rempli.csv"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([header, *rows])
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    before = folder_digest(data)
+    result = do_import(data, path)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.location == f"{path}:{line + 2}:{value + 1}"
+    assert problem.code == "not-a-number"
+    assert folder_digest(data) == before
+
+
+def rename_sheet(wb: openpyxl.Workbook) -> None:
+    wb["Dir. Achats et de la Logistique"].title = "Achats"
+
+
+def delete_id_column(wb: openpyxl.Workbook) -> None:
+    wb["Dir. Achats et de la Logistique"].delete_cols(12)  # `variable`
+
+
+@pytest.mark.parametrize("values,edit,code,where,message", [
+    ({("charging-points", "", ""): "beaucoup"}, None, "not-a-number",
+     ("charging-points", "", ""), "expected a number in nombre, got the text 'beaucoup'"),
+    ({("charging-points", "", ""): -3}, None, "negative-quantity",
+     ("charging-points", "", ""), "a quantity cannot be negative (-3 nombre)"),
+    ({PLATFORM: 120}, None, "percent-out-of-range", PLATFORM, "120 % is outside 0-100"),
+    ({("fleet-bookings", "", ""): 12.5}, None, "invalid-value", ("fleet-bookings", "", ""),
+     "a count in nombre is a whole number, not 12.5"),
+    ({}, rename_sheet, "unknown-sheet", "'Achats'", "has no sheet 'Achats' of its own"),
+    ({}, delete_id_column, "missing-column", "'Dir. Achats et de la Logistique'!A4",
+     "the header row has no column 'variable'"),
+])
+def test_bad_fills_give_their_cell_and_write_nothing(data: Path, template: Path, values,
+                                                     edit, code, where, message):
+    filled = fill(template, 2017, {**PAPER, **values}, edit=edit)
+    before = folder_digest(data)
+    result = do_import(data, filled)
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == code
+    if isinstance(where, tuple):
+        sheet, cell = cell_of(filled, where, "Valeur 2017")
+        assert problem.location == f"{filled}!'{sheet}'!{cell}"
+    else:
+        assert problem.location == f"{filled}!{where}"
+    assert message in problem.message
+    assert folder_digest(data) == before
+
+
+def test_another_years_workbook(data: Path, tmp_path: Path):
+    book = make_template(data, 2016, tmp_path / "collecte-2016.xlsx")
+    filled = fill(book, 2016, {("charging-points", "", ""): 3})
+    before = folder_digest(data)
+    result = do_import(data, filled, extra=("--year", "2017"))
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert (problem.location, problem.code) == (str(filled), "collection-year-mismatch")
+    assert "collects 2016, not 2017" in problem.message
+    assert folder_digest(data) == before
+
+
+def test_every_error_of_every_file_at_once(data: Path, template: Path, tmp_path: Path):
+    first = fill(template, 2017, {("charging-points", "", ""): "x",
+                                  ("charging-km", "", ""): -1})
+    second = fill(template, 2017, {PLATFORM: 101}, target=tmp_path / "second.xlsx")
+    before = folder_digest(data)
+    result = do_import(data, first, second)
+    assert result.exit_code == 1
+    codes = sorted(p.code for p in parse_problems(result.stderr))
+    assert codes == ["negative-quantity", "not-a-number", "percent-out-of-range"]
+    assert folder_digest(data) == before
+
+
+def test_a_file_that_is_not_a_collection_workbook(data: Path, tmp_path: Path):
+    path = tmp_path / "autre.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Nom", "Montant"])
+    wb.save(path)
+    result = do_import(data, path)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == "not-a-collection-file"
+    assert "not written by `spapser template`" in problem.message
+
+
+def test_a_missing_file_is_a_usage_error(data: Path, tmp_path: Path):
+    result = do_import(data, tmp_path / "absent.xlsx")
+    assert result.exit_code == 2
+    assert_no_traceback(result)
