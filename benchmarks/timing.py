@@ -35,3 +35,18 @@ def run_times(command: list[str], runs: int, *, expect: int = 0) -> list[float]:
 
 def median_seconds(command: list[str], runs: int) -> float:
     return statistics.median(run_times(command, runs))
+
+
+def alternating_medians(commands: list[tuple[list[str], dict[str, str] | None]],
+                        runs: int) -> list[float]:
+    """Median seconds of each (command, environment), the commands run in turn `runs` times:
+    on a shared machine, load that comes and goes then weighs on every command alike."""
+    for command, env in commands:
+        subprocess.run(command, capture_output=True, check=False, env=env)  # warm the caches
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, (command, env) in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False, env=env)
+            times[index].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import INVALID, MINIMAL
 
-from spapser_cli.catalog import load_catalog, require_catalog
 from spapser_cli.problems import InvalidDataError
+from spapser_cli.read.load import load_catalog, require_catalog
 
 
 def test_minimal_catalog_contents() -> None:

@@ -20,9 +20,9 @@ from helpers import (
     run_cli,
 )
 
-from spapser_cli import datadir
 from spapser_cli.problems import ExitCode
-from spapser_cli.schemas import SCHEMAS, build_schema, schema_file_name
+from spapser_cli.read import datadir
+from spapser_cli.read.schemas import SCHEMAS, build_schema, schema_file_name
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 SCHEMAS_DIR = REPO / "schemas"
@@ -175,7 +175,7 @@ def test_github_format_warning(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_github_escapes_properties() -> None:
     from spapser_cli.problems import Problem
-    from spapser_cli.report import format_github
+    from spapser_cli.render.problems import format_github
 
     problem = Problem("a,b:c.yaml", "yaml-syntax", "50% done\nnext", 3, 4)
     assert format_github(problem) == (
@@ -217,7 +217,7 @@ def test_env_var_that_is_not_a_folder_exits_2(tmp_path: Path) -> None:
 
 
 def test_internal_error_is_one_line_and_exit_70(monkeypatch: pytest.MonkeyPatch) -> None:
-    from spapser_cli import catalog
+    from spapser_cli.read import load as catalog
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

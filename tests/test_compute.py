@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spapser_cli.catalog import require_catalog
 from spapser_cli.cli import app
 from spapser_cli.engine import compute_series, compute_year, judge, select_target
-from spapser_cli.models import Target
+from spapser_cli.read.load import require_catalog
+from spapser_cli.read.models import Target
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

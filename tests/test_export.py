@@ -22,9 +22,9 @@ import pandas as pd
 import pytest
 from helpers import REPO, assert_no_traceback, run_cli
 
-from spapser_cli.export import plan_export
-from spapser_cli.export_sheets import reason_fr
-from spapser_cli.export_xl import as_json, clean_text, number_format, sheet_title
+from spapser_cli.export.bilan import plan_export
+from spapser_cli.export.cells import as_json, clean_text, number_format, sheet_title
+from spapser_cli.export.labels import reason_fr
 from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
@@ -546,7 +546,7 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
 
 # -- imports --------------------------------------------------------------------------------------
 def test_openpyxl_is_imported_only_to_write_a_workbook():
-    code = ("import sys, spapser_cli.cli, spapser_cli.export; "
+    code = ("import sys, spapser_cli.cli, spapser_cli.export.bilan, spapser_cli.export.write; "
             "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from spapser_cli import models
-from spapser_cli.modelcheck import validate_document
-from spapser_cli.models import Action, Measures, Scheme, french_number_spelling
-from spapser_cli.yamlio import load_text
+from spapser_cli.read import models
+from spapser_cli.read.modelcheck import validate_document
+from spapser_cli.read.models import Action, Measures, Scheme, french_number_spelling
+from spapser_cli.read.yamlio import load_text
 
 Found = tuple[int | None, int | None, str, str]  # line, column, code, message
 
@@ -378,7 +378,7 @@ def test_empty_text_is_refused() -> None:
 
 
 def test_a_due_date_may_be_a_bare_year_written_as_a_number() -> None:
-    from spapser_cli.models import ScheduleItem
+    from spapser_cli.read.models import ScheduleItem
 
     assert ScheduleItem.model_validate({"text": "x", "due": 2018}).due == "2018"
     assert ScheduleItem.model_validate({"text": "x", "due": "2017-04"}).due == "2017-04"
@@ -393,7 +393,7 @@ def test_a_due_date_may_be_a_bare_year_written_as_a_number() -> None:
     ("73,190", "73.190, or 73190 if the comma separates thousands"),
 ])
 def test_more_french_spellings_get_their_correction(text: str, hint: str) -> None:
-    from spapser_cli.models import Measure
+    from spapser_cli.read.models import Measure
 
     with pytest.raises(ValidationError) as caught:
         Measure.model_validate({"unit": "kg", "value": text, "source": "s"})
@@ -404,7 +404,7 @@ def test_more_french_spellings_get_their_correction(text: str, hint: str) -> Non
 
 @pytest.mark.parametrize("text", ["1.554", "1554 kg", "01053", "1 55"])
 def test_text_that_is_not_a_french_number_gets_no_guess(text: str) -> None:
-    from spapser_cli.models import Measure
+    from spapser_cli.read.models import Measure
 
     with pytest.raises(ValidationError) as caught:
         Measure.model_validate({"unit": "kg", "value": text, "source": "s"})
@@ -414,7 +414,7 @@ def test_text_that_is_not_a_french_number_gets_no_guess(text: str) -> None:
 def test_the_examples_in_the_docstrings_hold() -> None:
     import doctest
 
-    from spapser_cli import models
+    from spapser_cli.read.models import scalars as models
 
     failures, tried = doctest.testmod(models)
     assert (failures, tried > 0) == (0, True)

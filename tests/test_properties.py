@@ -12,11 +12,11 @@ from helpers import MINIMAL, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spapser_cli import yamlio
-from spapser_cli.catalog import load_catalog
-from spapser_cli.modelcheck import validate_document
-from spapser_cli.models import Action, Measures, Scheme
 from spapser_cli.problems import PROBLEM_CODES, ExitCode, Problem
+from spapser_cli.read import yamlio
+from spapser_cli.read.load import load_catalog
+from spapser_cli.read.modelcheck import validate_document
+from spapser_cli.read.models import Action, Measures, Scheme
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

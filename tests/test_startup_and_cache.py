@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from spapser_cli import cache
-from spapser_cli.catalog import require_catalog
+from spapser_cli.catalog import cache
 from spapser_cli.entry import HELP_FILE, render_toplevel_help
+from spapser_cli.read.load import require_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -101,7 +101,7 @@ def test_a_file_edited_while_it_is_read_is_not_snapshotted(
         data_copy: Path, monkeypatch: pytest.MonkeyPatch):
     """The data read must be the data fingerprinted: an edit during the load (an editor
     saving, a checkout) would otherwise freeze the old figures under the new fingerprint."""
-    from spapser_cli import loader
+    from spapser_cli.read import folder as loader
 
     measures = data_copy / "measures" / "2015.yaml"
     real_load = loader.load_catalog

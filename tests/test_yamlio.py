@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from spapser_cli import yamlio
-from spapser_cli.yamlio import Document, YamlError, load_bytes, load_file, load_text
+from spapser_cli.read import yamlio
+from spapser_cli.read.yamlio import Document, YamlError, load_bytes, load_file, load_text
 
 PARSERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
 if hasattr(yaml, "CSafeLoader"):

@@ -16,8 +16,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
-from .problems import ExitCode, InvalidDataError, SpapserError
+from spapser_cli import __version__
+from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
 
 app = typer.Typer(
     name="spapser",
@@ -51,7 +51,7 @@ def handles_errors(command: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except InvalidDataError as exc:
-            from .report import format_problem
+            from spapser_cli.render.problems import format_problem
 
             for problem in exc.problems:
                 if problem.severity == "error":
@@ -96,7 +96,7 @@ DataDirOption = Annotated[
 
 
 def _data_dir(option: Path | None) -> Path:
-    from .datadir import resolve_data_dir
+    from spapser_cli.read.datadir import resolve_data_dir
 
     return resolve_data_dir(option)
 
@@ -140,8 +140,8 @@ def validate(
 
     Example: spapser validate data/measures/2015.yaml --format github
     """
-    from .catalog import load_catalog
-    from .report import render_problems
+    from spapser_cli.read.load import load_catalog
+    from spapser_cli.render.problems import render_problems
 
     folder = _data_dir(data_dir)
     loaded = load_catalog(folder, paths or []).for_paths(folder, paths or [])
@@ -164,8 +164,8 @@ def schema(
 
     Example: spapser schema --output-dir schemas/
     """
-    from .problems import OutputError
-    from .schemas import write_schemas
+    from spapser_cli.problems import OutputError
+    from spapser_cli.read.schemas import write_schemas
 
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -189,9 +189,9 @@ def actions(
 
     Example: spapser actions 1-1.3
     """
-    from .catalog import require_catalog
-    from .problems import UsageError
-    from .render_actions import actions_json, print_action_sheet, print_actions_table
+    from spapser_cli.problems import UsageError
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.actions import actions_json, print_action_sheet, print_actions_table
 
     catalog, _ = require_catalog(_data_dir(data_dir))
     selected = [a for a in catalog.actions.values() if axis is None or a.axis == axis]
@@ -228,9 +228,9 @@ def compute(
 
     Example: spapser compute 2015 --format json
     """
-    from .catalog import require_catalog
-    from .engine import compute_year
-    from .render_compute import render_compute
+    from spapser_cli.engine import compute_year
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.compute import render_compute
 
     catalog, problems = require_catalog(_data_dir(data_dir))
     report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems)
@@ -251,9 +251,9 @@ def series(
 
     Example: spapser series paper-recycled-share --from 2009 --to 2015
     """
-    from .catalog import require_catalog
-    from .engine import compute_series
-    from .render_compute import render_series
+    from spapser_cli.engine import compute_series
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.compute import render_series
 
     catalog, problems = require_catalog(_data_dir(data_dir))
     report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems)
@@ -278,8 +278,9 @@ def export(
 
     Example: spapser export 2015 -o reports/bilan-2015.xlsx
     """
-    from .catalog import require_catalog
-    from .export import export_workbook, plan_export
+    from spapser_cli.export.bilan import plan_export
+    from spapser_cli.export.write import export_workbook
+    from spapser_cli.read.load import require_catalog
 
     folder = _data_dir(data_dir)
     plan = plan_export(year=year, first=first, last=last, output=output)

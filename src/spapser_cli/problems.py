@@ -1,13 +1,18 @@
 """Problems found in the user's data, the catalogue of their codes, and the exit codes.
 
+The vocabulary every layer shares: `Problem`, its stable codes, the exit codes, the errors
+that end a command, and `display_path` (how a file is named in a message).
+
 Every check in spapser yields `Problem` values instead of raising, so that one run reports
 everything that is wrong at once. Only the CLI edge turns them into output and an exit code.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -140,3 +145,12 @@ class InvalidDataError(SpapserError):
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(f"the data has {len(errors)} error(s); run `spapser validate` for details")
         self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

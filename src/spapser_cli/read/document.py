@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problem, Severity
+from spapser_cli.problems import Problem, Severity
 
 Path_ = tuple[Hashable, ...]
 Position = tuple[int, int]  # 1-based line, column

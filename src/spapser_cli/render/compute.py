@@ -9,10 +9,18 @@ import sys
 import textwrap
 from typing import IO, TYPE_CHECKING
 
-from .engine import STATUS_LABELS, Result, SeriesReport, YearReport
-from .formatting import COUNT_UNIT, format_number
-from .plaintable import Cell, Column, Painter, Row, output_width, render_table, use_color
-from .report import format_problem
+from spapser_cli.engine import STATUS_LABELS, Result, SeriesReport, YearReport
+from spapser_cli.render.formatting import COUNT_UNIT, format_number
+from spapser_cli.render.plaintable import (
+    Cell,
+    Column,
+    Painter,
+    Row,
+    output_width,
+    render_table,
+    use_color,
+)
+from spapser_cli.render.problems import format_problem
 
 if TYPE_CHECKING:
     from rich.console import Console

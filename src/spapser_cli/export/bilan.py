@@ -1,8 +1,8 @@
 """The bilan workbook: `spapser export YEAR` (annual bilan) and `--from Y1 --to Y2` (global bilan).
 
 This module decides *what* the workbook holds — which years, which of the engine's results,
-which checks — and writes it atomically; `export_sheets` lays it out with openpyxl, imported
-only when a workbook is actually written so that the rest of the CLI stays fast.
+which checks. `workbook` lays it out with openpyxl and `write` saves it atomically; neither is
+imported before a workbook is actually written, so that the rest of the CLI stays fast.
 
 Figures are the engine's results, never recomputed here. Percentages are written as the
 engine gives them, in percent (38.5 means 38.5 %), with a number format that adds the percent
@@ -13,17 +13,15 @@ sign (`0.0" %"`): the cells hold the very numbers `spapser compute --format json
 
 from __future__ import annotations
 
-import gc
 import shlex
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from .catalog import Catalog
-from .engine import Engine, Result, YearReport, compute_year
-from .problems import OutputError, Problem, SpapserError, UsageError
-from .writefile import office_lock_files, write_atomic
+from spapser_cli.catalog import Catalog
+from spapser_cli.engine import Engine, Result, YearReport, compute_year
+from spapser_cli.problems import Problem, SpapserError, UsageError
 
 DEFAULT_FOLDER = Path("reports")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -144,37 +142,3 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
     warnings = [p for p in problems if p.severity == "warning"]
     return Bilan(catalog, plan, dict(sorted(reports.items())), warnings, command,
                  datetime.now().replace(microsecond=0))
-
-
-def prepare_target(plan: ExportPlan) -> Path:
-    """Create the default reports/ folder if needed and refuse a workbook open in Excel or
-    LibreOffice. Raises `OutputError` (exit 3)."""
-    target = plan.output
-    if plan.default_output:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
-    for lock in office_lock_files(target):
-        if lock.exists():
-            raise OutputError(f"cannot write {target}: it is open in a spreadsheet application "
-                              f"(lock file {lock.name}); close it and try again")
-    return target
-
-
-def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-                    command: str) -> Path:
-    """Write the bilan workbook atomically and return its path."""
-    bilan = gather(catalog, plan, problems=problems, command=command)
-    target = prepare_target(plan)
-    collecting = gc.isenabled()
-    gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here
-    try:
-        from .export_sheets import build_workbook  # imports openpyxl, only to write a workbook
-
-        workbook = build_workbook(bilan)
-        write_atomic(target, lambda path: workbook.save(path))
-    finally:
-        if collecting:
-            gc.enable()
-    return target

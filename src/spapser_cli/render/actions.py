@@ -6,12 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .catalog import Catalog
-from .formatting import format_quantity
-from .render_compute import make_console
+from spapser_cli.catalog import Catalog
+from spapser_cli.render.compute import make_console
+from spapser_cli.render.formatting import format_quantity
 
 if TYPE_CHECKING:
-    from .models import Action, Indicator
+    from spapser_cli.read.models import Action, Indicator
 
 
 def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Action, Measures, Scheme
-from .writefile import write_text_atomic
+from spapser_cli.files import write_text_atomic
+from spapser_cli.read.models import Action, Measures, Scheme
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import PROBLEM_CODES, Problem
-from .yamlio import Document
+from spapser_cli.problems import PROBLEM_CODES, Problem
+from spapser_cli.read.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -88,7 +88,7 @@ def _has_tag(member: Any, tag: Any) -> bool:
 
 
 def _field_names() -> set[str]:
-    from . import models
+    from spapser_cli.read import models
 
     names: set[str] = set()
     for value in vars(models).values():

@@ -1,25 +1,21 @@
-"""Load a data folder into a `Catalog` and check what no single file can check on its own.
+"""The `Catalog`: a data folder's scheme, action sheets and measures, checked, with lookups.
 
-Layout: `scheme.yaml`, `actions/<code>.yaml`, `measures/<year>.yaml`. Every file is read and
-every problem collected; the catalog keeps only the files that passed their model, so that
-later stages never see half-valid data.
+It holds only files that passed their model and the cross-file checks (see `read`), as plain
+records, so that later stages never see half-valid data and never need Pydantic.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import Document
-from .problems import InvalidDataError, Problem
-
 if TYPE_CHECKING:
     # The catalog holds the models' fields as plain records (see `records`): annotated with
     # the model classes, which have the same attributes.
-    from .models import (
+    from spapser_cli.read.document import Document
+    from spapser_cli.read.models import (
         Action,
         Axis,
         Category,
@@ -32,15 +28,6 @@ if TYPE_CHECKING:
     )
 
 PERCENT = "%"
-
-
-def display_path(path: Path) -> str:
-    """A path as messages show it: relative to the working folder when below it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 @dataclass
@@ -127,57 +114,3 @@ class Catalog:
             return []
         wanted = set(ref.categories or [c.id for c in variable.categories])
         return [c for c in variable.categories if c.id in wanted]
-
-
-@dataclass
-class CatalogLoad:
-    catalog: Catalog | None
-    problems: list[Problem]
-    files: list[str]  # every file read, as displayed
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    def for_paths(self, data_dir: Path, paths: Sequence[Path]) -> CatalogLoad:
-        """What `spapser validate PATH…` reports.
-
-        A file outside the data folder (a candidate, a file from another branch) is checked
-        against the folder and only its own problems are reported. A file of the folder is a
-        change to the folder: an edited action can break a measures file that did not change,
-        so the whole folder's problems are reported."""
-        folder = data_dir.resolve()
-        if not paths or any(folder in Path(p).resolve().parents for p in paths):
-            return self
-        wanted = {display_path(p) for p in paths}
-        return CatalogLoad(self.catalog, [p for p in self.problems if p.file in wanted],
-                           [f for f in self.files if f in wanted])
-
-
-def require_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
-    """Load for a command that needs valid data: raises `InvalidDataError` on any error.
-
-    A catalog that passed is kept in the snapshot cache, so that the next command on unchanged
-    files skips reading, validating and importing Pydantic altogether."""
-    from . import cache
-
-    stamp = cache.fingerprint(data_dir) if cache.cache_dir() is not None else ""
-    cached = cache.load(data_dir, stamp) if stamp else None
-    if cached is not None:
-        return cached
-    loaded = load_catalog(data_dir)
-    if loaded.errors or loaded.catalog is None:
-        raise InvalidDataError(loaded.problems)
-    if stamp:
-        cache.save(data_dir, stamp, loaded.catalog, loaded.problems)
-    return loaded.catalog, loaded.problems
-
-
-def load_catalog(data_dir: Path, extra_files: Sequence[Path] = ()) -> CatalogLoad:
-    """Read every file of `data_dir` (plus `extra_files`, which take the place of the file of
-    the same kind and name) and return the catalog with every problem found."""
-    from .loader import load_catalog as load
-
-    return load(data_dir, extra_files)
-
-

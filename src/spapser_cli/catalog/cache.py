@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from . import __version__
+from spapser_cli import __version__
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
-    from .problems import Problem
+    from spapser_cli.catalog import Catalog
+    from spapser_cli.problems import Problem
 
 FORMAT = 2  # bump when the pickled shape changes
 
@@ -43,11 +43,11 @@ def cache_dir() -> Path | None:
 def _source_stamp() -> bytes:
     """Size and modification time of spapser's own modules (an edited checkout or a new
     release invalidates every snapshot)."""
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # spapser_cli/catalog/cache.py -> spapser_cli
     stamps = []
-    for module in sorted(package.glob("*.py")):
+    for module in sorted(package.rglob("*.py")):
         stat = module.stat()
-        stamps.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        stamps.append(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(stamps).encode()
 
 

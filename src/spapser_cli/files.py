@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .problems import OutputError
+from spapser_cli.problems import OutputError
 
 
 def office_lock_files(target: Path) -> list[Path]:

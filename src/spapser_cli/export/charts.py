@@ -30,11 +30,11 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .export_xl import TITLE_FONT, Val, clean_text, put, sheet_title, unit_label
+from spapser_cli.export.cells import TITLE_FONT, Val, clean_text, put, sheet_title, unit_label
 
 if TYPE_CHECKING:
-    from .export import Bilan
-    from .export_sheets import SeriesRows
+    from spapser_cli.export.bilan import Bilan
+    from spapser_cli.export.sheets.series import SeriesRows
 
 CHARTS = "Graphiques"
 CHART_WIDTH_CM = 16

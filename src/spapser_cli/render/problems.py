@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
-from .problems import Problem, sort_key
+from spapser_cli.problems import Problem, sort_key
 
 ReportFormat = Literal["text", "json", "github"]
 

@@ -26,7 +26,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .formatting import COUNT_UNIT, format_number
+from spapser_cli.render.formatting import COUNT_UNIT, format_number
 
 MAX_CELL_TEXT = 32_767  # Excel's limit; longer text is cut (with an ellipsis)
 MAX_SHEET_TITLE = 31

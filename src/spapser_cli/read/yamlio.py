@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from .document import Document, Path_, Position, to_position
-from .problems import Problem
+from spapser_cli.problems import Problem
+from spapser_cli.read.document import Document, Path_, Position, to_position
 
 __all__ = ["Document", "Path_", "Position", "YamlError", "load_bytes", "load_file",
            "load_text", "resolve_plain_scalar"]

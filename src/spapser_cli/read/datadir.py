@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .problems import UsageError
+from spapser_cli.problems import UsageError
 
 ENV_VAR = "SPAPSER_DATA_DIR"
 
 
 def bundled_data_dir() -> Path:
     """The embedded Pas-de-Calais dataset: inside the wheel, or the source checkout's `data/`."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # spapser_cli/read/datadir.py -> spapser_cli
     installed = package / "data"
     if (installed / "scheme.yaml").is_file():
         return installed

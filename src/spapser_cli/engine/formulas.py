@@ -1,0 +1,165 @@
+"""The formulas of the quantitative kinds: quantities of a year combined into a value.
+
+`Formula.evaluate` gives (value, breakdown by category, reason when the value is missing).
+A missing quantity or a zero divisor is a reason, never a zero.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from spapser_cli.catalog import Catalog
+
+if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
+    from spapser_cli.read.models import (
+        ChangeIndicator,
+        DifferenceIndicator,
+        Indicator,
+        Measures,
+        RateIndicator,
+        RatioIndicator,
+        Ref,
+        ShareIndicator,
+        ValueIndicator,
+    )
+
+Evaluated = tuple[float | None, dict[str, float | None], str | None]
+
+DIVISION_BY_ZERO = "division by zero"
+
+
+class Formula:
+    """Quantities of one year (and the year before) combined by an indicator's formula."""
+
+    def __init__(self, catalog: Catalog, year: int) -> None:
+        self.catalog = catalog
+        self.year = year
+
+    def _measures(self, year: int) -> Measures | None:
+        return self.catalog.measures.get(year)
+
+    def quantity(self, ref: Ref, year: int) -> tuple[float | None, str | None]:
+        """The variable's value in `year`, summed over the selected categories."""
+        measures = self._measures(year)
+        if measures is None:
+            return None, f"no measures for {year}"
+        measure = measures.measures.get(ref.variable)
+        if measure is None:
+            return None, f"{ref.variable} not measured in {year}"
+        if measure.value is not None:
+            return measure.value, None
+        values = measure.values or {}
+        variable = self.catalog.variable(ref.variable)
+        wanted = ref.categories or ([c.id for c in variable.categories] if variable else
+                                    list(values))
+        missing = [c for c in wanted if c not in values]
+        if missing:
+            return None, f"{ref.variable} has no value for {', '.join(missing)} in {year}"
+        return sum(values[c] for c in wanted), None
+
+    def by_category(self, ref: Ref, year: int) -> dict[str, float | None]:
+        measures = self._measures(year)
+        measure = measures.measures.get(ref.variable) if measures else None
+        values = (measure.values or {}) if measure else {}
+        variable = self.catalog.variable(ref.variable)
+        wanted = ref.categories or ([c.id for c in variable.categories] if variable else [])
+        return {c: values.get(c) for c in wanted}
+
+    def evaluate(self, indicator: Indicator) -> Evaluated:
+        """(value, breakdown by category, reason when the value is missing)."""
+        kind = indicator.kind
+        # Indicators are records whose fields depend on `kind`: cast for the type checker.
+        if kind == "value":
+            return self._value(cast("ValueIndicator", indicator))
+        if kind in ("difference", "change"):
+            return self._year_on_year(cast("DifferenceIndicator | ChangeIndicator", indicator))
+        if kind == "ratio":
+            ratio = cast("RatioIndicator", indicator)
+            value, reason = self._divide(ratio.numerator, ratio.denominator, 100.0)
+            return value, {}, reason
+        if kind == "share":
+            return self._share(cast("ShareIndicator", indicator))
+        if kind == "rate":
+            rate = cast("RateIndicator", indicator)
+            value, reason = self._divide(rate.numerator, rate.denominator, rate.per)
+            breakdown = ({} if rate.breakdown == "none" else
+                         self._per_category(rate.numerator, rate.denominator, rate.per))
+            return value, breakdown, reason
+        return None, {}, f"{kind} indicators are not computed"
+
+    def _value(self, indicator: ValueIndicator) -> Evaluated:
+        quantity, reason = self.quantity(indicator.quantity, self.year)
+        factor = indicator.factor
+        parts = self._single_breakdown(indicator.quantity, self.year)
+        return (_scale(quantity, factor), {c: _scale(v, factor) for c, v in parts.items()},
+                reason)
+
+    def _year_on_year(self, indicator: DifferenceIndicator | ChangeIndicator) -> Evaluated:
+        """N − (N−1) for a difference, N / (N−1) − 1 in % for a change."""
+        combine = _minus if indicator.kind == "difference" else _change
+        ref, previous_year = indicator.quantity, self.year - 1
+        now, reason = self.quantity(ref, self.year)
+        before, reason_before = self.quantity(ref, previous_year)
+        parts_now = self._single_breakdown(ref, self.year)
+        parts_before = self._single_breakdown(ref, previous_year)
+        breakdown = {c: combine(v, parts_before.get(c)) for c, v in parts_now.items()}
+        if now is None:
+            return None, breakdown, reason
+        if before is None:
+            return None, breakdown, f"no previous year: {reason_before}"
+        if indicator.kind == "change" and before == 0:
+            return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {previous_year}"
+        return combine(now, before), breakdown, None
+
+    def _share(self, indicator: ShareIndicator) -> Evaluated:
+        value, reason = self._divide(indicator.part, indicator.whole, 100.0)
+        breakdown: dict[str, float | None] = {}
+        if indicator.breakdown == "per-category":
+            breakdown = self._per_category(indicator.part, indicator.whole, 100.0)
+        elif indicator.breakdown == "composition":
+            total, _ = self.quantity(indicator.whole, self.year)
+            breakdown = {c: (v / total * 100 if v is not None and total else None)
+                         for c, v in self.by_category(indicator.whole, self.year).items()}
+        return value, breakdown, reason
+
+    def _single_breakdown(self, ref: Ref, year: int) -> dict[str, float | None]:
+        variable = self.catalog.variable(ref.variable)
+        if variable is None or not variable.categories:
+            return {}
+        if ref.categories is not None and len(ref.categories) == 1:
+            return {}
+        parts = self.by_category(ref, year)
+        return parts if any(v is not None for v in parts.values()) else {}
+
+    def _divide(self, top: Ref, bottom: Ref, scale: float) -> tuple[float | None, str | None]:
+        a, reason_a = self.quantity(top, self.year)
+        b, reason_b = self.quantity(bottom, self.year)
+        if a is None:
+            return None, reason_a
+        if b is None:
+            return None, reason_b
+        if b == 0:
+            return None, f"{DIVISION_BY_ZERO}: {bottom.variable} is 0 in {self.year}"
+        return a / b * scale, None
+
+    def _per_category(self, top: Ref, bottom: Ref, scale: float) -> dict[str, float | None]:
+        tops = self.by_category(top, self.year)
+        bottoms = self.by_category(bottom, self.year)
+        return {c: _ratio(v, bottoms.get(c), scale) for c, v in tops.items()}
+
+
+def _scale(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def _ratio(a: float | None, b: float | None, scale: float) -> float | None:
+    """a / b × scale; None when either is missing or b is zero."""
+    return None if a is None or not b else a / b * scale
+
+
+def _change(a: float | None, b: float | None) -> float | None:
+    return None if a is None or not b else (a / b - 1) * 100

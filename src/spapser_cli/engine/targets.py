@@ -1,0 +1,51 @@
+"""Targets: which one applies in a year, and the status of a value against it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spapser_cli.engine.results import Status
+
+if TYPE_CHECKING:
+    from spapser_cli.read.models import Target
+
+
+def select_target(targets: list[Target], year: int) -> Target | None:
+    """The target that applies in `year`: the next one due (or one without a year), else the
+    last one that has passed."""
+    upcoming = [t for t in targets if t.year is None or t.year >= year]
+    if upcoming:
+        return min(upcoming, key=lambda t: (t.year is None, t.year or 0))
+    return max(targets, key=lambda t: t.year or 0) if targets else None
+
+
+def judge(kind: str, value: float | None, milestone: str | None, year: int,
+          target: Target | None, baseline_year: int | None, baseline_value: float | None,
+          due: str | None = None) -> tuple[Status, float | None]:
+    """The status of a value against its target, and the trajectory value when relevant.
+
+    Before the target year a value that has not reached the target is judged on the straight
+    line from the baseline (« temps 0 ») to the target: on track if at or beyond that line.
+    """
+    if kind == "milestone":
+        if milestone is None:
+            return "no-data", None
+        if milestone == "done":
+            return "met", None
+        due_year = int(due[:4]) if due else None
+        return ("not-met" if due_year is not None and year >= due_year else "on-track"), None
+    if value is None:
+        return "no-data", None
+    if target is None:
+        return "no-target", None
+    at_least = target.direction == "at-least"
+    if (value >= target.value) if at_least else (value <= target.value):
+        return "met", None
+    if target.year is None or year >= target.year:
+        return "not-met", None
+    if baseline_year is None or baseline_value is None or baseline_year > year:
+        return "off-track", None
+    span = target.year - baseline_year
+    expected = baseline_value + (target.value - baseline_value) * (year - baseline_year) / span
+    on_track = value >= expected if at_least else value <= expected
+    return ("on-track" if on_track else "off-track"), expected

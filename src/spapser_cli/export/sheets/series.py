@@ -1,0 +1,71 @@
+"""The *Séries* sheet: every quantitative indicator × every year, with its target row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from spapser_cli.export.cells import CENTRE, CellValue, Column, Val, unit_label, write_table
+from spapser_cli.export.labels import UNCOMPUTED_KINDS
+from spapser_cli.export.rows import target_cells, value_cell
+
+if TYPE_CHECKING:
+    from spapser_cli.export.bilan import Bilan
+
+
+@dataclass(frozen=True)
+class SeriesRows:
+    """Where an indicator's values (and targets) stand in the series sheet, for its chart."""
+
+    indicator: str
+    action: str
+    label: str
+    kind: str
+    unit: str | None
+    value_row: int
+    target_row: int | None
+    first_column: int  # of the years, the header row holding the years themselves
+    last_column: int
+    values: tuple[float, ...]  # the values shown, to scale the chart
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.values)
+
+
+SERIES_LEAD = [Column("Axe", 6, alignment=CENTRE), Column("Action", 8),
+               Column("Indicateur", 32, wrap=True), Column("Libellé", 45, wrap=True),
+               Column("Unité", 10), Column("Série", 8)]
+FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
+
+
+def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
+    """Every quantitative indicator × every year of the bilan, its target on the row below."""
+    columns = [*SERIES_LEAD, *(Column(str(y), 11) for y in bilan.years)]
+    last_column = len(columns)
+    layout: list[SeriesRows] = []
+    rows: list[list[CellValue | Val]] = []
+    for action, indicator in bilan.catalog.indicators():
+        if indicator.kind in UNCOMPUTED_KINDS:
+            continue
+        series = bilan.series(indicator.id)
+        unit = bilan.catalog.indicator_unit(indicator)
+        lead: list[CellValue | Val] = [action.axis, action.code, indicator.id, indicator.label,
+                                       unit_label(unit)]
+        values = [series.get(y) for y in bilan.years]
+        rows.append([*lead, "valeur", *(value_cell(r) if r else None for r in values)])
+        value_row = len(rows) + 1  # the header takes row 1
+        target_row = None
+        if any(r is not None and r.target is not None for r in values):
+            rows.append([*lead, "cible",
+                         *(target_cells(r)[0] if r else None for r in values)])
+            target_row = len(rows) + 1
+        layout.append(SeriesRows(indicator.id, action.code, indicator.label, indicator.kind,
+                                 unit, value_row, target_row, FIRST_YEAR_COLUMN, last_column,
+                                 tuple(r.value for r in values if r and r.value is not None)))
+    write_table(ws, columns, rows)
+    for index in range(FIRST_YEAR_COLUMN, len(columns) + 1):  # years as numbers, for charts
+        ws.cell(row=1, column=index).value = bilan.years[index - FIRST_YEAR_COLUMN]
+    return layout

@@ -1,0 +1,45 @@
+"""Write the bilan workbook: the target checked, the workbook built, then saved atomically."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from spapser_cli.catalog import Catalog
+from spapser_cli.export.bilan import ExportPlan, gather
+from spapser_cli.files import office_lock_files, write_atomic
+from spapser_cli.problems import OutputError, Problem
+
+
+def prepare_target(plan: ExportPlan) -> Path:
+    """Create the default reports/ folder if needed and refuse a workbook open in Excel or
+    LibreOffice. Raises `OutputError` (exit 3)."""
+    target = plan.output
+    if plan.default_output:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+    for lock in office_lock_files(target):
+        if lock.exists():
+            raise OutputError(f"cannot write {target}: it is open in a spreadsheet application "
+                              f"(lock file {lock.name}); close it and try again")
+    return target
+
+
+def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
+                    command: str) -> Path:
+    """Write the bilan workbook atomically and return its path."""
+    bilan = gather(catalog, plan, problems=problems, command=command)
+    target = prepare_target(plan)
+    collecting = gc.isenabled()
+    gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here
+    try:
+        from spapser_cli.export.workbook import build_workbook  # imports openpyxl
+
+        workbook = build_workbook(bilan)
+        write_atomic(target, lambda path: workbook.save(path))
+    finally:
+        if collecting:
+            gc.enable()
+    return target

@@ -1,0 +1,130 @@
+"""A year of measures against what the actions declare: units, ranges, parts within wholes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spapser_cli.catalog import PERCENT
+from spapser_cli.problems import Problem
+from spapser_cli.read.checks.declared import Declared, spelt
+from spapser_cli.read.document import Document
+from spapser_cli.read.models import QUANTITATIVE_KINDS, Measures
+
+
+def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Problem]:
+    """One year of measures against the declarations: known ids, units, categories, signs,
+    percentages, published totals, and parts within their wholes."""
+    problems: list[Problem] = []
+    for variable_id, measure in year_measures.measures.items():
+        at: tuple[Any, ...] = ("measures", variable_id)
+        variable = d.variables.get(variable_id)
+        if variable is None:
+            problems.append(doc.problem(at, "unknown-variable", f"no action declares a "
+                            f"variable {variable_id!r}", key=True))
+            continue
+        if measure.unit != variable.unit:
+            problems.append(doc.problem(at + ("unit",), "unit-mismatch", f"{variable_id} "
+                            f"is declared in {variable.unit!r}, not {measure.unit!r}"))
+        known = {c.id for c in variable.categories}
+        if known and measure.values is None:
+            problems.append(doc.problem(at + ("value",), "missing-categories", f"{variable_id}"
+                            f" is broken down by {', '.join(sorted(known))}: give `values`"))
+        if not known and measure.values is not None:
+            problems.append(doc.problem(at + ("values",), "missing-categories",
+                            f"{variable_id} has no categories: give one `value`"))
+        quantities: list[tuple[tuple[str, ...], float]] = (
+            [((), measure.value)] if measure.value is not None else
+            [(("values", c), v) for c, v in (measure.values or {}).items()])
+        for sub, number in quantities:
+            if sub and known and sub[1] not in known:
+                problems.append(doc.problem(at + sub, "unknown-category", f"{variable_id} "
+                                f"has no category {sub[1]!r} (categories: "
+                                f"{', '.join(sorted(known))})", key=True))
+            path = at + (sub or ("value",))
+            if number < 0:
+                problems.append(doc.problem(path, "negative-quantity", f"a quantity cannot "
+                                f"be negative ({spelt(number)} {measure.unit})"))
+            elif variable.unit == PERCENT and number > 100:
+                problems.append(doc.problem(path, "percent-out-of-range",
+                                            f"{spelt(number)} % is "
+                                "above 100"))
+        if measure.total is not None and measure.values is not None:
+            total = sum(measure.values.values())
+            if abs(total - measure.total) > 1e-9 * max(1.0, abs(total)):
+                problems.append(doc.problem(at + ("total",), "total-mismatch", f"the "
+                                f"categories add up to {spelt(total)}, the published total is "
+                                f"{spelt(measure.total)}", severity="warning"))
+    for indicator_id, reported in year_measures.reported.items():
+        at = ("reported", indicator_id)
+        indicator = d.indicators.get(indicator_id)
+        if indicator is None:
+            problems.append(doc.problem(at, "unknown-indicator", f"no action declares an "
+                            f"indicator {indicator_id!r}", key=True))
+            continue
+        unit = d.partial.indicator_unit(indicator)
+        if reported.unit is not None and reported.unit != unit:
+            problems.append(doc.problem(at + ("unit",), "unit-mismatch", f"{indicator_id} "
+                            f"is in {unit!r}, not {reported.unit!r}"
+                            if unit else f"{indicator_id} has no unit ({indicator.kind})"))
+        known = {c.id for c in d.partial.indicator_categories(indicator)}
+        numbers: list[tuple[tuple[str, ...], float]] = (
+            [(("value",), reported.value)] if reported.value is not None else [])
+        for c, v in reported.breakdown.items():
+            numbers.append((("breakdown", c), v))
+            if c not in known:
+                problems.append(doc.problem(at + ("breakdown", c), "unknown-category",
+                                f"{indicator_id} has no category {c!r} (categories: "
+                                f"{', '.join(sorted(known)) or 'none'})", key=True))
+        signed = indicator.kind in ("change", "difference")
+        for sub, number in numbers:
+            if unit == PERCENT and not signed and not 0 <= number <= 100:
+                problems.append(doc.problem(at + sub, "percent-out-of-range", f"{spelt(number)} "
+                                "% is outside 0-100"))
+            elif not signed and number < 0 and indicator.kind in QUANTITATIVE_KINDS:
+                problems.append(doc.problem(at + sub, "negative-quantity", f"{indicator_id} "
+                                f"cannot be negative ({spelt(number)})"))
+    problems += _parts_within_wholes(d, year_measures, doc)
+    return problems
+
+
+def _parts_within_wholes(d: Declared, year_measures: Measures,
+                         doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    values = year_measures.measures
+    for indicator in d.indicators.values():
+        if indicator.kind != "share":
+            continue
+        part, whole = indicator.part, indicator.whole
+        if part.variable not in values or whole.variable not in values:
+            continue
+        pairs: list[tuple[str | None, float | None, float | None]]
+        if indicator.breakdown == "per-category":
+            pv, wv = values[part.variable].values or {}, values[whole.variable].values or {}
+            pairs = [(c, pv[c], wv[c]) for c in pv if c in wv]
+        else:
+            pairs = [(None, _sum(values[part.variable].value, values[part.variable].values,
+                                 part.categories),
+                      _sum(values[whole.variable].value, values[whole.variable].values,
+                           whole.categories))]
+        for category, p, w in pairs:
+            if p is not None and w is not None and p > w:
+                at: tuple[Any, ...] = ("measures", part.variable)
+                at += ("values", category) if category else ()
+                label = f" for {category}" if category else ""
+                problems.append(doc.problem(at, "part-exceeds-whole", f"{part.variable}"
+                                f"{label} ({spelt(p)}) exceeds {whole.variable} "
+                                f"({spelt(w)}), its "
+                                f"whole in {indicator.id}"))
+    return problems
+
+
+def _sum(value: float | None, values: dict[str, float] | None,
+         categories: list[str] | None) -> float | None:
+    if value is not None:
+        return value
+    if values is None:
+        return None
+    chosen = categories or list(values)
+    if any(c not in values for c in chosen):
+        return None
+    return sum(values[c] for c in chosen)

@@ -1,0 +1,63 @@
+"""The model of `measures/<year>.yaml`: what was measured in one year, and what was published."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .scalars import Id, NonNegativeNumber, Number, StrictModel, Text, Unit, Year
+
+
+class Measure(StrictModel):
+    """A variable's value for the year: `value`, or `values` per category."""
+
+    unit: Unit
+    value: Number | None = None
+    values: dict[Id, Number] | None = None
+    total: Number | None = Field(None, description="The total the source prints, checked "
+                                 "against the sum of `values`.")
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_of_value_values(self) -> Measure:
+        if (self.value is None) == (self.values is None):
+            raise PydanticCustomError("missing-key", "give either `value` or `values` "
+                                      "(one number per category), not both or neither")
+        if self.total is not None and self.values is None:
+            raise PydanticCustomError("invalid-value", "`total` only goes with `values`")
+        return self
+
+
+class Reported(StrictModel):
+    """An indicator value as published, typed in because the quantities behind it are unknown."""
+
+    unit: Unit | None = None
+    value: Number | None = None
+    breakdown: dict[Id, Number] = Field(default_factory=dict)
+    qualifier: Literal["exact", "about", "more-than", "less-than"] = "exact"
+    status: Literal["not-started", "in-progress", "done"] | None = Field(
+        None, description="For milestones.")
+    text: Text | None = Field(None, description="For qualitative indicators.")
+    tolerance: NonNegativeNumber | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _something_reported(self) -> Reported:
+        if self.value is None and not self.breakdown and self.status is None and self.text is None:
+            raise PydanticCustomError("missing-key", "a reported entry needs `value`, "
+                                      "`breakdown`, `status` or `text`")
+        if (self.value is not None or self.breakdown) and self.unit is None:
+            raise PydanticCustomError("missing-key", "a reported number needs its `unit`")
+        return self
+
+
+class Measures(StrictModel):
+    """What was measured in one year, and what was published for it."""
+
+    year: Year
+    measures: dict[Id, Measure] = Field(default_factory=dict)
+    reported: dict[Id, Reported] = Field(default_factory=dict)

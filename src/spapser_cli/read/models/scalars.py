@@ -1,0 +1,155 @@
+"""Scalar types shared by the models: numbers, years, ids, text, and the strict base model.
+
+Numbers are never taken from booleans or text: a French-formatted number (`38,5`, `137 295`,
+`12 %`) gets a message that shows the correct spelling.
+"""
+
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+
+def _as_number(value: Any) -> Any:
+    """Accept int/float only; explain booleans and text (French spellings above all)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "boolean-not-number",
+            "expected a number, got the boolean {value}",
+            {"value": str(value).lower()},
+        )
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError("not-a-number", "expected a finite number, got {value}",
+                                      {"value": str(value)})
+        return value
+    if isinstance(value, str):
+        fixed = french_number_spelling(value)
+        if fixed is not None:
+            raise PydanticCustomError(
+                "french-number",
+                "'{text}' is a French-formatted number; write it as {fixed}",
+                {"text": value, "fixed": fixed},
+            )
+        raise PydanticCustomError(
+            "not-a-number", "expected a number, got the text '{text}'", {"text": value}
+        )
+    return value  # anything else fails the float type check below with `wrong-type`
+
+
+_SPACES = "\u0020\u00a0\u202f"
+_FRENCH_NUMBER = re.compile(
+    rf"^\s*(?P<sign>[-+−]?)\s*(?P<int>\d{{1,3}}(?:(?P<group>[{_SPACES}.])\d{{3}})"
+    rf"(?:(?P=group)\d{{3}})*|\d+)(?:(?P<sep>[,.])(?P<frac>\d+))?\s*(?P<pct>%)?\s*$"
+)
+
+
+def french_number_spelling(text: str) -> str | None:
+    """The YAML spelling of a number written the French way, or None if `text` is not one.
+
+    >>> french_number_spelling("137 295"), french_number_spelling("38,5")
+    ('137295', '38.5')
+    >>> french_number_spelling("1.554,5"), french_number_spelling("−1554")
+    ('1554.5', '-1554')
+    >>> french_number_spelling("12 %")
+    '12 (the unit, %, is declared once for the variable)'
+    >>> french_number_spelling("73,190")
+    '73.190, or 73190 if the comma separates thousands'
+    """
+    match = _FRENCH_NUMBER.match(text)
+    if not match:
+        return None
+    group, sep = match["group"], match["sep"]
+    if group == "." and sep != ",":
+        return None  # "1.554" or "1.554.000": not a French spelling we can be sure of
+    integer = re.sub(f"[{_SPACES}.]", "", match["int"]) if group else match["int"]
+    unicode_minus = match["sign"] == "−"
+    percent = match["pct"] is not None
+    if not (group or sep == "," or percent or unicode_minus):
+        return None  # e.g. "01053": a code that happens to be digits, not a French spelling
+    sign = "-" if match["sign"] in ("-", "−") else ""
+    number = f"{sign}{integer}" + (f".{match['frac']}" if match["frac"] else "")
+    if percent:
+        return f"{number} (the unit, %, is declared once for the variable)"
+    if sep == "," and not group and len(match["frac"]) == 3:
+        return f"{number}, or {sign}{integer}{match['frac']} if the comma separates thousands"
+    return number
+
+
+# Constraints go before the validator: after it, Pydantic cannot translate them into JSON Schema
+# `minimum`/`exclusiveMinimum` and emits raw `ge`/`gt` keys that editors ignore.
+Number = Annotated[float, Field(strict=False), BeforeValidator(_as_number)]
+NonNegativeNumber = Annotated[float, Field(ge=0, strict=False), BeforeValidator(_as_number)]
+PositiveNumber = Annotated[float, Field(gt=0, strict=False), BeforeValidator(_as_number)]
+
+
+def _as_year(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        _as_number(value)  # explains text and booleans
+        raise PydanticCustomError("wrong-type", "expected a year such as 2015, got {value}",
+                                  {"value": repr(value)})
+    return value
+
+
+Year = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_as_year)]
+Count = Annotated[int, Field(ge=1, strict=True)]
+
+
+def _as_date(value: Any) -> Any:
+    # Dates stay text in YAML (the reader does not resolve timestamps); parse them here.
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("invalid-date", "expected a date as YYYY-MM-DD, got {value}",
+                              {"value": repr(value)})
+
+
+Date = Annotated[date, BeforeValidator(_as_date)]
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+"""A stable identifier: lower-case ASCII kebab-case (`paper-recycled-share`)."""
+
+ActionCode = Annotated[str, StringConstraints(pattern=r"^[1-9]-[1-9]\.[1-9][0-9]?$")]
+"""An action sheet's code: axis-objective.number (`1-1.3`)."""
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Unit = Annotated[str, StringConstraints(min_length=1, max_length=30, strip_whitespace=True)]
+"""A unit symbol as shown to readers: `kg`, `km`, `kWh`, `L/100 km`, `%`, `€ HT`, `nombre`."""
+
+def _year_as_text(value: Any) -> Any:
+    # `due: 2018` is read as a number; a bare year is a fine due date.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_DUE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$"
+Due = Annotated[
+    str,
+    StringConstraints(pattern=_DUE_PATTERN),
+    BeforeValidator(_year_as_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _DUE_PATTERN},
+                              {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
+]
+"""A due date as precise as the document gives it: `2017`, `2017-04` or `2017-04-30`."""
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+

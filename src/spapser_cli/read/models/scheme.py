@@ -1,0 +1,82 @@
+"""The model of `scheme.yaml`: the scheme as adopted, its axes and objectives, its steering
+and evaluation."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .scalars import ActionCode, Count, Date, StrictModel, Text, Year
+
+
+class Objective(StrictModel):
+    number: Count
+    title: Text
+    actions: list[ActionCode] = Field(description="Codes of the action sheets serving it.")
+
+
+class Axis(StrictModel):
+    number: Count
+    title: Text
+    summary: Text | None = None
+    objectives: list[Objective] = Field(min_length=1)
+
+
+class Period(StrictModel):
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError("invalid-value", "period end {end} is before start {start}",
+                                      {"end": self.end, "start": self.start})
+        return self
+
+
+class EvaluationYear(StrictModel):
+    year: Year
+    actions: list[ActionCode]
+
+
+class Evaluation(StrictModel):
+    """How the scheme is evaluated (section « L'évaluation du Schéma »)."""
+
+    cycle_years: Count = Field(description="Actions are evaluated by thirds over this many "
+                               "years; a global bilan is published every cycle.")
+    exit_after_years: Count | None = Field(None, description="An action can leave the scheme "
+                                           "only after this many years.")
+    rules: list[Text] = Field(default_factory=list)
+    quantitative: Text | None = None
+    qualitative: Text | None = None
+    plan: list[EvaluationYear] = Field(default_factory=list, description="Which actions are "
+                                       "evaluated which year, once the committee has chosen.")
+
+
+class SteeringBody(StrictModel):
+    name: Text
+    role: Text
+    members: list[Text] = Field(default_factory=list)
+
+
+class TimelineEntry(StrictModel):
+    year: Year
+    body: Text
+    text: Text
+
+
+class Scheme(StrictModel):
+    """The scheme as adopted: its axes, objectives and how it is steered and evaluated."""
+
+    organisation: Text
+    title: Text
+    period: Period
+    adopted: Date
+    adopted_by: Text | None = None
+    source: Text | None = Field(None, description="The document this data was encoded from.")
+    axes: list[Axis] = Field(min_length=1)
+    evaluation: Evaluation | None = None
+    governance: list[SteeringBody] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+
+
