@@ -92,7 +92,7 @@ def test_every_value_cell_has_its_data_validation(book: Path):
     wb = openpyxl.load_workbook(book)
     ws = wb[PAPER]
     keys = rows_by_key(ws)
-    for key, row in keys.items():
+    for _key, row in keys.items():
         validation_of(ws, f"I{row}")
     paper = validation_of(ws, f"I{keys[('paper-consumption', 'fsc', '')]}")
     assert (paper.type, paper.operator, paper.formula1) == ("decimal", "greaterThanOrEqual", "0")

@@ -293,3 +293,7 @@ def export(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="spapser")
+
+
+# The yearly cycle's commands (plan, template, import, status) live in their own module.
+from spapser_cli import cli_collect  # noqa: E402,F401

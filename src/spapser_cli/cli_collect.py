@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import DataDirOption, TableOrJson, _data_dir, app, handles_errors
-from .problems import ExitCode
+from spapser_cli.cli import DataDirOption, TableOrJson, _data_dir, app, handles_errors
+from spapser_cli.problems import ExitCode
 
 
 class TemplateFormat(StrEnum):
@@ -45,8 +45,8 @@ def template(
 
     Example: spapser template 2017 --by-pilot reports/collecte-2017
     """
-    from .catalog import require_catalog
-    from .collect.template import write_templates
+    from spapser_cli.collect.template import write_templates
+    from spapser_cli.read.load import require_catalog
 
     catalog, _ = require_catalog(_data_dir(data_dir))
     for written in write_templates(catalog, year, pilot=pilot, evaluated=evaluated,
@@ -72,9 +72,10 @@ def import_(
 
     Example: spapser import reports/collecte-2017.xlsx --dry-run
     """
-    from .catalog import display_path, require_catalog
-    from .collect.importing import plan_import, write_import
-    from .report import format_problem
+    from spapser_cli.collect.importing import plan_import, write_import
+    from spapser_cli.problems import display_path
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.problems import format_problem
 
     catalog, _ = require_catalog(_data_dir(data_dir))
     result = plan_import(catalog, files, year=year, replace=replace)
@@ -115,8 +116,8 @@ def status(
     """
     import json
 
-    from .catalog import require_catalog
-    from .collect.status import status_text, year_status
+    from spapser_cli.collect.status import status_text, year_status
+    from spapser_cli.read.load import require_catalog
 
     catalog, _ = require_catalog(_data_dir(data_dir))
     report = year_status(catalog, year)
@@ -141,9 +142,9 @@ def plan(
 
     Example: spapser plan --propose --write
     """
-    from .catalog import require_catalog
-    from .collect.plan import plan_yaml, propose_plan, write_plan
-    from .problems import UsageError
+    from spapser_cli.collect.plan import plan_yaml, propose_plan, write_plan
+    from spapser_cli.problems import UsageError
+    from spapser_cli.read.load import require_catalog
 
     folder = _data_dir(data_dir)
     catalog, _ = require_catalog(folder)
@@ -159,14 +160,14 @@ def plan(
         return
     proposal = propose_plan(catalog)
     if not write:
-        for entry in proposal:
-            decided = " (decided)" if entry.decided else ""
-            typer.echo(f"# {entry.year}{decided}: {len(entry.actions)} action(s), "
-                       f"{entry.quantitative} quantitative indicator(s), {entry.pilots} "
-                       "pilot(s)")
+        for proposed in proposal:
+            decided = " (decided)" if proposed.decided else ""
+            typer.echo(f"# {proposed.year}{decided}: {len(proposed.actions)} action(s), "
+                       f"{proposed.quantitative} quantitative indicator(s), "
+                       f"{proposed.pilots} pilot(s)")
         typer.echo(plan_yaml(proposal), nl=False)
         return
-    from .collect.plan import check_and_write_scheme
+    from spapser_cli.collect.plan import check_and_write_scheme
 
     written = check_and_write_scheme(folder, write_plan(folder / "scheme.yaml", proposal))
     typer.echo(str(written))

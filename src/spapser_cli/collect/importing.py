@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Catalog, display_path
-from ..problems import Problem
-from . import yamledit
-from .reading import FilledRow, read_filled
-from .rows import CollectRow, accepted_rows
-from .values import (
+from spapser_cli.catalog import Catalog
+from spapser_cli.collect import yamledit
+from spapser_cli.collect.reading import FilledRow, read_filled
+from spapser_cli.collect.rows import CollectRow, accepted_rows
+from spapser_cli.collect.values import (
     NotMeasured,
     describe,
     format_number,
@@ -28,6 +27,7 @@ from .values import (
     parse_number,
     parse_status,
 )
+from spapser_cli.problems import Problem, display_path
 
 Value = float | str | NotMeasured
 
@@ -406,7 +406,7 @@ def _merge(result: ImportResult, cells: list[_Cell], year: int, replace: bool,
 
 def _validate(data_dir: Path, target: Path, text: str) -> list[Problem]:
     """The errors `spapser validate` would report on the new file, shown at its name."""
-    from ..catalog import load_catalog
+    from spapser_cli.read.load import load_catalog
 
     with tempfile.TemporaryDirectory(prefix="spapser-import-") as folder:
         candidate = Path(folder) / "measures" / target.name
@@ -421,7 +421,7 @@ def _validate(data_dir: Path, target: Path, text: str) -> list[Problem]:
 
 def write_import(result: ImportResult) -> None:
     """Write the new measures file atomically (a temporary file, then a rename)."""
-    from ..writefile import write_text_atomic
+    from spapser_cli.files import write_text_atomic
 
     assert result.target is not None and result.text is not None and not result.errors
     result.target.parent.mkdir(parents=True, exist_ok=True)

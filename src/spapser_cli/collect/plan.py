@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog import Catalog
-from ..problems import UsageError
-from .rows import QUANTITATIVE, lead_pilot
+from spapser_cli.catalog import Catalog
+from spapser_cli.collect.rows import QUANTITATIVE, lead_pilot
+from spapser_cli.problems import UsageError
 
 PILOT_WEIGHT = 3  # one more action for the same pilot weighs like three indicators
 
@@ -90,7 +90,7 @@ def plan_yaml(plan: list[PlanYear]) -> str:
 def write_plan(scheme_path: Path, plan: list[PlanYear]) -> str:
     """scheme.yaml with `evaluation.plan` replaced by the proposal, comments and order kept
     (the new text; the caller checks and writes it)."""
-    from . import yamledit
+    from spapser_cli.collect import yamledit
 
     doc = yamledit.load(scheme_path.read_text(encoding="utf-8-sig"))
     evaluation = doc.get("evaluation")
@@ -107,9 +107,9 @@ def check_and_write_scheme(data_dir: Path, text: str) -> Path:
     """Check the new scheme.yaml as `spapser validate` would, then write it atomically."""
     import tempfile
 
-    from ..catalog import display_path, load_catalog
-    from ..problems import InvalidDataError, Problem
-    from ..writefile import write_text_atomic
+    from spapser_cli.files import write_text_atomic
+    from spapser_cli.problems import InvalidDataError, Problem, display_path
+    from spapser_cli.read.load import load_catalog
 
     target = data_dir / "scheme.yaml"
     with tempfile.TemporaryDirectory(prefix="spapser-plan-") as folder:

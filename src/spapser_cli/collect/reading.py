@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..problems import Problem
-from . import columns as col
-from .rows import GUIDE_SHEET, META_SHEET
+from spapser_cli.collect import columns as col
+from spapser_cli.collect.rows import GUIDE_SHEET, META_SHEET
+from spapser_cli.problems import Problem
 
 HEADER_SCAN_ROWS = 20  # the header row is searched for among the first rows of a sheet
 MAX_CSV_BYTES = 20 * 1024 * 1024

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..catalog import PERCENT, Catalog
-from ..problems import UsageError
+from spapser_cli.catalog import PERCENT, Catalog
+from spapser_cli.problems import UsageError
 
 if TYPE_CHECKING:
-    from ..models import Action, Indicator, Variable
+    from spapser_cli.read.models import Action, Indicator, Variable
 
 EntryKind = Literal["measure", "reported", "milestone", "qualitative"]
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..catalog import Catalog
-from .rows import QUANTITATIVE, collect_rows, lead_pilot
+from spapser_cli.catalog import Catalog
+from spapser_cli.collect.rows import QUANTITATIVE, collect_rows, lead_pilot
 
 if TYPE_CHECKING:
-    from ..models import Indicator, Measures
+    from spapser_cli.read.models import Indicator, Measures
 
 State = Literal["filled", "partial", "not-measured", "missing"]
 

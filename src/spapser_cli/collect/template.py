@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .. import __version__
-from ..catalog import Catalog
-from ..writefile import write_atomic, write_text_atomic
-from . import columns as col
-from .rows import GUIDE_SHEET, META_SHEET, STATUS_LABELS, CollectRow, sheet_names
+from spapser_cli import __version__
+from spapser_cli.catalog import Catalog
+from spapser_cli.collect import columns as col
+from spapser_cli.collect.rows import GUIDE_SHEET, META_SHEET, STATUS_LABELS, CollectRow, sheet_names
+from spapser_cli.files import write_atomic, write_text_atomic
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -243,9 +243,9 @@ def write_templates(catalog: Catalog, year: int, *, pilot: str | None = None,
     One file (default `reports/collecte-YEAR.xlsx`), or with `by_pilot` one file per lead
     pilot in that folder. Raises `UsageError` for bad arguments, `OutputError` (exit 3) for
     a target that cannot be written or is open in Excel."""
-    from ..problems import OutputError, UsageError
-    from ..writefile import office_lock_files
-    from .rows import collect_rows, evaluated_actions, select_actions
+    from spapser_cli.collect.rows import collect_rows, evaluated_actions, select_actions
+    from spapser_cli.files import office_lock_files
+    from spapser_cli.problems import OutputError, UsageError
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: expected xlsx or csv")

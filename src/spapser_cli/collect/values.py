@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from . import columns as col
-from .rows import STATUS_LABELS
+from spapser_cli.collect import columns as col
+from spapser_cli.collect.rows import STATUS_LABELS
 
 _SPACES = re.compile(r"[\u0020\u00a0\u202f\u2009]")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
