@@ -92,14 +92,37 @@ def write_plan(scheme_path: Path, plan: list[PlanYear]) -> str:
     (the new text; the caller checks and writes it)."""
     from spapser_cli.collect import yamledit
 
-    doc = yamledit.load(scheme_path.read_text(encoding="utf-8-sig"))
+    original = scheme_path.read_text(encoding="utf-8-sig")
+    doc = yamledit.load(original)
     evaluation = doc.get("evaluation")
     if evaluation is None:
         raise UsageError(f"{scheme_path} has no `evaluation` section")
-    entries = [yamledit.mapping({"year": e.year}) for e in plan]
-    for entry, year in zip(entries, plan, strict=True):
+    current = evaluation.get("plan") or []
+    if not current:
+        entries = [yamledit.mapping({"year": e.year}) for e in plan]
+        for entry, year in zip(entries, plan, strict=True):
+            entry["actions"] = yamledit.sequence(list(year.actions), flow=True)
+        evaluation["plan"] = yamledit.sequence(entries)
+        return yamledit.dump(doc)
+    # Edit the plan in place, so that the comments around its entries stay where they are;
+    # the comment that follows the plan hangs on its last entry and moves with it.
+    last = current[-1]
+    trailing = last.ca.items.pop(list(last)[-1], None) if last else None
+    by_year = {entry.get("year"): entry for entry in current}
+    changed = False
+    for year in plan:
+        entry = by_year.get(year.year)
+        if entry is None:
+            entry = yamledit.mapping({"year": year.year})
+            current.append(entry)
+        elif list(entry.get("actions") or []) == list(year.actions):
+            continue
         entry["actions"] = yamledit.sequence(list(year.actions), flow=True)
-    evaluation["plan"] = yamledit.sequence(entries)
+        changed = True
+    if not changed:
+        return original
+    if trailing is not None:
+        current[-1].ca.items[list(current[-1])[-1]] = trailing
     return yamledit.dump(doc)
 
 
