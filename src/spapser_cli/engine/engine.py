@@ -44,8 +44,14 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     previous years are computed once (the bilan workbook shows every year)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
+        if year in catalog.broken_measures:
+            file = catalog.broken_measures[year]
+            raise SpapserError(f"{file} has errors: fix them first (`spapser validate "
+                               f"{file}`); years with data: {available}")
+        start = (f"; to start {year}: `spapser template {year}`, then `spapser import` the "
+                 "filled workbook") if not catalog.years or year > catalog.years[-1] else ""
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
-                           f"{available}")
+                           f"{available}{start}")
     if action is not None and action not in catalog.actions:
         raise UsageError(f"no action {action!r} (actions: {', '.join(catalog.actions)})")
     if axis is not None and catalog.axis(axis) is None:
@@ -160,7 +166,7 @@ class Engine:
     def _compute(self, indicator: Indicator, year: int) -> Computed:
         measures = self.catalog.measures.get(year)
         if measures is None:
-            return Computed(None, reason=f"no measures for {year}")
+            return Computed(None, reason=self.catalog.year_missing(year))
         reported = measures.reported.get(indicator.id)
         if indicator.kind in ("qualitative", "milestone"):
             if reported is None:

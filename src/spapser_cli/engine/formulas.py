@@ -42,7 +42,7 @@ class Formula:
         """The variable's value in `year`, summed over the selected categories."""
         measures = self._measures(year)
         if measures is None:
-            return None, f"no measures for {year}"
+            return None, self.catalog.year_missing(year)
         measure = measures.measures.get(ref.variable)
         if measure is None:
             return None, f"{ref.variable} not measured in {year}"
