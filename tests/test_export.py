@@ -29,8 +29,8 @@ from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
 SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données",
-          "Contrôles", "À propos"]
-TABLES = ["Synthèse", "Séries", "Données", "Contrôles"]
+          "Complétude", "Contrôles", "À propos"]
+TABLES = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 STATUS_FR = {"met": "atteint", "not-met": "non atteint", "on-track": "en bonne voie",
              "off-track": "en retard", "no-target": "sans cible", "no-data": "non disponible"}
 PROVENANCE_FR = {"computed": "calculé", "reported": "publié", None: None}
@@ -215,7 +215,7 @@ def test_synthese_cells_hold_the_json_numbers_exactly(books: dict[str, Path]):
 
 # -- layout -------------------------------------------------------------------------------------
 # The README's claim: which sheets have a frozen header row, and which have filters.
-FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Contrôles"]
+FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their title row
 NEITHER = ["Graphiques"]
 

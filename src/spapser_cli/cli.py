@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from spapser_cli import __version__
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
+
+if TYPE_CHECKING:
+    from spapser_cli.catalog import Catalog
 
 app = typer.Typer(
     name="spapser",
@@ -99,6 +102,17 @@ def _data_dir(option: Path | None) -> Path:
     from spapser_cli.read.datadir import resolve_data_dir
 
     return resolve_data_dir(option)
+
+
+EvaluatedOption = Annotated[bool, typer.Option(
+    "--evaluated", help="Only the actions the evaluation plan (scheme.yaml) evaluates that "
+    "year.")]
+
+
+def _evaluated(catalog: Catalog, year: int) -> list[str]:
+    from spapser_cli.collect.rows import evaluated_actions
+
+    return evaluated_actions(catalog, year)
 
 
 class ReportFormat(StrEnum):
@@ -223,6 +237,7 @@ def compute(
     fmt: Annotated[ComputeFormat, typer.Option(
         "--format", "-f", help="table; json; csv; csv-fr (semicolons, decimal comma and a "
         "BOM, for French Excel).")] = ComputeFormat.table,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Compute every indicator for YEAR and compare it with its target.
 
@@ -233,7 +248,8 @@ def compute(
     from spapser_cli.render.compute import render_compute
 
     catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems)
+    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems,
+                          actions=_evaluated(catalog, year) if evaluated else None)
     render_compute(report, fmt.value)
 
 
@@ -273,6 +289,7 @@ def export(
                                                 "(default: reports/bilan-YEAR.xlsx).",
                                                 dir_okay=False)] = None,
     data_dir: DataDirOption = None,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.
 
@@ -285,7 +302,8 @@ def export(
     folder = _data_dir(data_dir)
     plan = plan_export(year=year, first=first, last=last, output=output)
     catalog, problems = require_catalog(folder)
-    written = export_workbook(catalog, plan, problems=problems,
+    actions = _evaluated(catalog, plan.last) if evaluated else None
+    written = export_workbook(catalog, plan, problems=problems, actions=actions,
                               command=shlex.join(["spapser", *sys.argv[1:]]))
     typer.echo(str(written))
 

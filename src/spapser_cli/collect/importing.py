@@ -379,8 +379,7 @@ def _merge(result: ImportResult, cells: list[_Cell], year: int, replace: bool,
     except (OSError, UnicodeDecodeError) as exc:
         result.problems.append(Problem(display_path(target), "unreadable-file", str(exc)))
         return
-    broken = getattr(catalog, "broken_measures", {})
-    if year in broken:
+    if year in catalog.broken_measures:
         result.problems.append(Problem(display_path(target), "invalid-value", "this measures "
                                "file has errors; fix them first (`spapser validate`), then "
                                "import again"))

@@ -7,7 +7,7 @@ an indicator cannot be computed the result says why (`reason`) instead of invent
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
@@ -35,13 +35,15 @@ ABOUT_TOLERANCE = 0.10
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                  action: str | None = None, load_warnings: Sequence[Problem] = (),
-                 engine: Engine | None = None) -> YearReport:
+                 engine: Engine | None = None,
+                 actions: Collection[str] | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
     disagrees with its parts...), carried into the report so that they are not lost.
     `engine`: one engine of this catalog shared by several years, so that baselines and
-    previous years are computed once (the bilan workbook shows every year)."""
+    previous years are computed once (the bilan workbook shows every year).
+    `actions`: only these actions (those the evaluation plan evaluates that year)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
         if year in catalog.broken_measures:
@@ -59,7 +61,8 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
         raise UsageError(f"no axis {axis} (axes: {numbers})")
     engine = engine or Engine(catalog)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
-               if (axis is None or act.axis == axis) and (action is None or act.code == action)]
+               if (axis is None or act.axis == axis) and (action is None or act.code == action)
+               and (actions is None or act.code in actions)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
     return YearReport(year, catalog, results, [*load_warnings, *warnings])

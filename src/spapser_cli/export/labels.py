@@ -36,6 +36,7 @@ SUMMARY = "Synthèse"
 SERIES = "Séries"
 DATA = "Données"
 CHECKS = "Contrôles"
+COMPLETENESS = "Complétude"
 ABOUT = "À propos"
 
 
