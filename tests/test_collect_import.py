@@ -270,3 +270,102 @@ def test_a_missing_file_is_a_usage_error(data: Path, tmp_path: Path):
     result = do_import(data, tmp_path / "absent.xlsx")
     assert result.exit_code == 2
     assert_no_traceback(result)
+
+
+def test_milestones_and_assessments(tmp_path: Path):
+    data = data_copy(tmp_path, FIXTURES / "valid" / "minimal")
+    book = make_template(data, 2018, tmp_path / "c.xlsx")
+    filled = fill(book, 2018, {("", "", "purchasing-rules-adopted"): "En cours",
+                               ("", "", "buyer-survey"): "Dossiers plus simples."},
+                  comments={("", "", "purchasing-rules-adopted"): "Délibération prévue."})
+    result = do_import(data, filled)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data / "measures" / "2018.yaml").read_text(encoding="utf-8"))
+    rules = written["reported"]["purchasing-rules-adopted"]
+    assert (rules["status"], rules["text"]) == ("in-progress", "Délibération prévue.")
+    assert written["reported"]["buyer-survey"]["text"] == "Dossiers plus simples."
+    bad = fill(book, 2018, {("", "", "purchasing-rules-adopted"): "fini"},
+               target=tmp_path / "bad.xlsx")
+    failed = do_import(data, bad)
+    [problem] = parse_problems(failed.stderr)
+    assert problem.code == "invalid-value"
+    assert "expected a status (non commencé, en cours, réalisé), got the text 'fini'" in \
+        problem.message
+
+
+def add_typed_row(wb: openpyxl.Workbook) -> None:
+    ws = wb["Dir. Achats et de la Logistique"]
+    ws.cell(row=ws.max_row + 1, column=9).value = 12
+
+
+def test_a_typed_row_without_ids(data: Path, template: Path):
+    filled = fill(template, 2017, {}, edit=add_typed_row)
+    result = do_import(data, filled)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == "missing-id"
+    assert problem.location.startswith(f"{filled}!'Dir. Achats et de la Logistique'!L")
+
+
+def test_the_same_row_twice_with_different_values(data: Path, template: Path,
+                                                  tmp_path: Path):
+    first = fill(template, 2017, {("charging-points", "", ""): 20})
+    second = fill(template, 2017, {("charging-points", "", ""): 21},
+                  target=tmp_path / "second.xlsx")
+    result = do_import(data, first, second)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == "duplicate-id"
+    assert "is also filled in at" in problem.message and "with 20, here with 21" in \
+        problem.message
+
+
+def test_an_unknown_id_in_a_csv(data: Path, tmp_path: Path):
+    header, rows = csv_rows(data, tmp_path)
+    rows[0][header.index("variable")] = "paper-consumptoin"
+    rows[0][header.index("Valeur 2017")] = "3"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([header, *rows])
+    path = tmp_path / "rempli.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = do_import(data, path)
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == "unknown-variable"
+    assert "'paper-consumptoin'" in problem.message
+
+
+def test_csv_without_a_header_row(data: Path, tmp_path: Path):
+    path = tmp_path / "autre.csv"
+    path.write_text("nom;montant\nx;3\n", encoding="utf-8")
+    result = do_import(data, path)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert (problem.location, problem.code) == (str(path), "not-a-collection-file")
+
+
+def test_a_broken_target_year_is_not_imported_into(data: Path, template: Path):
+    (data / "measures" / "2017.yaml").write_text("year: 2017\nmeasures:\n  nope:\n    unit: kg\n"
+                                                 "    value: 1\n    source: x\n",
+                                                 encoding="utf-8")
+    before = folder_digest(data)
+    result = do_import(data, fill(template, 2017, PAPER))
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert "has errors; fix them first" in problem.message
+    assert folder_digest(data) == before
+
+
+def test_the_csv_import_computes(data: Path, tmp_path: Path):
+    header, rows = csv_rows(data, tmp_path)
+    value = header.index("Valeur 2017")
+    for row in rows:
+        if row[header.index("indicateur")] == "supplier-platform-registration-share" and \
+                not row[header.index("catégorie")]:
+            row[value] = "82,5"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([header, *rows])
+    path = tmp_path / "rempli.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    assert do_import(data, path).exit_code == 0
+    platform = compute_json(data, 2017)["supplier-platform-registration-share"]
+    assert (platform["value"], platform["previous"]) == (82.5, 80)
