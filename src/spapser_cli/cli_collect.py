@@ -116,8 +116,9 @@ def status(
     """
     import json
 
-    from spapser_cli.collect.status import status_text, year_status
+    from spapser_cli.collect.status import year_status
     from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.status import status_text
 
     catalog, _ = require_catalog(_data_dir(data_dir))
     report = year_status(catalog, year)
