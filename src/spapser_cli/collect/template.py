@@ -57,6 +57,7 @@ GUIDE = (
 _INPUT_FILL = "FFF2CC"
 _HEADER_FILL = "DDEBF7"
 _WIDTHS = (9, 40, 36, 40, 24, 10, 14, 10, 16, 36, 36, 24, 18, 24)
+_WRAPPED = (2, 3, 4, 5)  # title, indicators, labels: wrapped within their width
 
 
 def _safe(value: Any) -> Any:
@@ -111,8 +112,11 @@ def write_workbook(rows: Sequence[CollectRow], year: int, scheme_title: str,
         guide.cell(row=i, column=1, value=line.format(year=year, scheme=scheme_title,
                                                        file=target.name))
     guide["A1"].font = _font(bold=True, size=14)
-    guide.column_dimensions["A"].width = 120
+    guide.column_dimensions["A"].width = 110
+    for row in guide.iter_rows():
+        row[0].alignment = _wrapped()
     guide.protection.sheet = True
+    _print_setup(guide)
 
     pilots = list(dict.fromkeys(r.pilot for r in rows))
     names = sheet_names(pilots)
@@ -131,6 +135,22 @@ def write_workbook(rows: Sequence[CollectRow], year: int, scheme_title: str,
     wb.properties.subject = scheme_title
     wb.properties.creator = "spapser"
     write_atomic(target, wb.save)
+
+
+def _wrapped() -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+def _print_setup(ws: Worksheet, header_row: int | None = None) -> None:
+    """Landscape, fitted to the page width, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_row is not None:
+        ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _font(**kwargs: Any) -> Any:
@@ -158,9 +178,15 @@ def _data_sheet(ws: Worksheet, pilot: str, year: int, rows: Sequence[CollectRow]
     unlocked = Protection(locked=False)
     input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
     validations: dict[tuple[str, str | None, str | None, str | None, str], Any] = {}
+    wrapped = _wrapped()
     for r, row in enumerate(rows, start=FIRST_ROW):
+        lines = 1
         for c, value in enumerate(_reference_values(row), start=1):
-            _put(ws, r, c, value)
+            _put(ws, r, c, value).alignment = wrapped
+            if isinstance(value, str) and c in _WRAPPED:
+                lines = max(lines, -(-len(value) // int(_WIDTHS[c - 1] * 1.1)))
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+        ws.row_dimensions[r].height = 15 * min(lines, 4)
         for c in (value_col, value_col + 1, value_col + 2):
             entry = ws.cell(row=r, column=c)
             entry.protection = unlocked
@@ -187,6 +213,7 @@ def _data_sheet(ws: Worksheet, pilot: str, year: int, rows: Sequence[CollectRow]
     last = get_column_letter(len(headers))
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(HEADER_ROW, HEADER_ROW + len(rows))}"
+    _print_setup(ws, HEADER_ROW)
     ws.protection.sheet = True  # no password: it prevents slips, it is not a lock
     ws.protection.sort = False  # False allows: pilots may sort and filter
     ws.protection.autoFilter = False
