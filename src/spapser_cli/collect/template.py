@@ -145,10 +145,12 @@ def _wrapped() -> Any:
 
 def _print_setup(ws: Worksheet, header_row: int | None = None) -> None:
     """Landscape, fitted to the page width, the header row repeated on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if header_row is not None:
         ws.print_title_rows = f"{header_row}:{header_row}"
 
