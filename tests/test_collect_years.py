@@ -40,6 +40,8 @@ def test_the_broken_year_itself_and_validate_still_fail(tmp_path: Path):
     assert result.exit_code == 1
     assert f"{data / 'measures' / '2014.yaml'} has errors: fix them first" in result.stderr
     assert_no_traceback(result)
+    status = run_cli(["status", "2014", "--data-dir", str(data)])
+    assert status.exit_code == 1 and "has errors: fix them first" in status.stderr
     validate = run_cli(["validate", "--data-dir", str(data)])
     assert validate.exit_code == 1
     [problem] = [p for p in parse_problems(validate.stdout) if p.severity == "error"]

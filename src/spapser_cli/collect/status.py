@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.rows import QUANTITATIVE, collect_rows, lead_pilot
+from spapser_cli.problems import SpapserError
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Indicator, Measures
@@ -87,6 +88,11 @@ class StatusReport:
 
 
 def year_status(catalog: Catalog, year: int) -> StatusReport:
+    """Raises `SpapserError` (exit 1) when the year's measures file has errors: its figures
+    cannot be counted until it is fixed."""
+    if year in catalog.broken_measures:
+        file = catalog.broken_measures[year]
+        raise SpapserError(f"{file} has errors: fix them first (`spapser validate {file}`)")
     measures = catalog.measures.get(year)
     evaluation = catalog.scheme.evaluation
     entry = next((e for e in (evaluation.plan if evaluation else []) if e.year == year), None)
