@@ -369,3 +369,23 @@ def test_the_csv_import_computes(data: Path, tmp_path: Path):
     assert do_import(data, path).exit_code == 0
     platform = compute_json(data, 2017)["supplier-platform-registration-share"]
     assert (platform["value"], platform["previous"]) == (82.5, 80)
+
+
+def test_crlf_and_bom_of_the_measures_file_are_kept(tmp_path: Path):
+    data = data_copy(tmp_path, FIXTURES / "valid" / "minimal")
+    target = data / "measures" / "2017.yaml"
+    original = b"\xef\xbb\xbf" + target.read_bytes().replace(b"\n", b"\r\n")
+    target.write_bytes(original)
+    book = make_template(data, 2017, tmp_path / "c.xlsx")
+    result = do_import(data, fill(book, 2017, {("contracts-sme", "works", ""): 42}))
+    assert result.exit_code == 0, result.output
+    written = target.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf# yaml-language-server")
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    diff = [line for line in difflib.ndiff(original.decode("utf-8-sig").split("\r\n"),
+                                           written.decode("utf-8-sig").split("\r\n"))
+            if line[:2] in ("+ ", "- ")]
+    assert diff == ["+   contracts-sme:", "+     unit: nombre", "+     values:",
+                    "+       works: 42",
+                    "+     source: Collecte 2017 – Direction de la commande publique – "
+                    "rempli-c.xlsx"]

@@ -77,10 +77,6 @@ def _name(row: FilledRow) -> str:
     return ".".join(p for p in (row.variable or row.indicator, row.category) if p)
 
 
-def _where(row: FilledRow, column: int | None = None) -> str:
-    return row.problem("invalid-value", "", column).location()
-
-
 def _check_cell(row: FilledRow, accepted: dict[tuple[str, str, str], CollectRow],
                 catalog: Catalog, problems: list[Problem]) -> Cell | None:
     if is_blank(row.value):
@@ -89,7 +85,7 @@ def _check_cell(row: FilledRow, accepted: dict[tuple[str, str, str], CollectRow]
     if expected is None:
         problems.append(_unknown_ids(row, catalog))
         return None
-    where = _where(row)
+    where = row.location()
     if expected.kind == "qualitative":
         text = row.value if isinstance(row.value, str) else format_number(row.value) \
             if isinstance(row.value, int | float) else str(row.value)
@@ -148,7 +144,9 @@ def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
     assert result.target is not None
     target = result.target
     try:
-        text = target.read_text(encoding="utf-8-sig") if target.exists() else None
+        raw = target.read_bytes() if target.exists() else None
+        # ruamel keeps a stray "\r" in comments: edit with plain line ends, put CRLF back
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n") if raw is not None else None
     except (OSError, UnicodeDecodeError) as exc:
         result.problems.append(Problem(display_path(target), "unreadable-file", str(exc)))
         return
@@ -173,6 +171,11 @@ def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
     if result.errors or not result.changes:
         return
     result.text = yamledit.dump(doc)
+    if raw is not None:  # keep the file's byte-order mark and line ends
+        if b"\r\n" in raw:
+            result.text = result.text.replace("\n", "\r\n")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            result.text = "\ufeff" + result.text
     result.problems += _validate(catalog.data_dir, target, result.text)
 
 
@@ -183,7 +186,7 @@ def _validate(data_dir: Path, target: Path, text: str) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="spapser-import-") as folder:
         candidate = Path(folder) / "measures" / target.name
         candidate.parent.mkdir()
-        candidate.write_text(text, encoding="utf-8")
+        candidate.write_text(text, encoding="utf-8", newline="")
         loaded = load_catalog(data_dir, [candidate])
         shown = display_path(candidate)
         name = f"{display_path(target)} (as imported)"

@@ -40,6 +40,11 @@ class FilledRow:
     def key(self) -> tuple[str, str, str]:
         return (self.variable, self.category, self.indicator)
 
+    def location(self) -> str:
+        """Where the value cell is, as messages show it."""
+        parts = _position(self.file, self.sheet, self.row, self.value_column)
+        return ":".join(str(part) for part in parts if part is not None)
+
     def problem(self, code: str, message: str, column: int | None = None) -> Problem:
         return place(self.file, self.sheet, self.row, column or self.value_column, code, message)
 
@@ -47,12 +52,19 @@ class FilledRow:
 def place(file: str, sheet: str | None, row: int | None, column: int | None, code: str,
           message: str) -> Problem:
     """A problem at a cell: `file.xlsx!'Sheet'!F12` in a workbook, `file.csv:12:6` in a CSV."""
+    where, line, col = _position(file, sheet, row, column)
+    return Problem(where, code, message, line, col)
+
+
+def _position(file: str, sheet: str | None, row: int | None,
+              column: int | None) -> tuple[str, int | None, int | None]:
+    """(where, line, column) as a `Problem` holds them: a workbook cell is named in `where`."""
     if sheet is None:
-        return Problem(file, code, message, row, column)
+        return file, row, column
     where = f"{file}!'{sheet}'"
     if row is not None:
         where += "!" + _cell_name(row, column or 1)
-    return Problem(where, code, message)
+    return where, None, None
 
 
 def _cell_name(row: int, column: int) -> str:
