@@ -389,3 +389,18 @@ def test_crlf_and_bom_of_the_measures_file_are_kept(tmp_path: Path):
                     "+       works: 42",
                     "+     source: Collecte 2017 – Direction de la commande publique – "
                     "rempli-c.xlsx"]
+
+
+def percent_format(wb: openpyxl.Workbook) -> None:
+    ws = wb["Dir. de la Commande Publique"]
+    for row in ws.iter_rows(min_row=5):
+        if row[13].value == "supplier-platform-registration-share" and not row[12].value:
+            row[8].number_format = "0.0%"
+
+
+def test_a_percentage_typed_with_its_sign_in_excel(data: Path, template: Path):
+    # French Excel stores "85,5 %" typed in a cell as 0.855 with a percent format.
+    filled = fill(template, 2017, {PLATFORM: 0.855}, edit=percent_format)
+    assert do_import(data, filled).exit_code == 0
+    written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
+    assert written["reported"]["supplier-platform-registration-share"]["value"] == 85.5

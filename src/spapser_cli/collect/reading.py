@@ -190,7 +190,7 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
         return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", "cannot read "
                           f"this workbook ({type(exc).__name__}: {exc})")])
     try:
-        sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+        sheets = {ws.title: [[_cell_value(c) for c in r] for r in ws.iter_rows()]
                   for ws in wb.worksheets}
     finally:
         wb.close()
@@ -226,6 +226,16 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
         _, found = _rows_of(sheets[name], shown, name, pilot, file_year, problems)
         rows += found
     return FilledFile(shown, file_year, rows, problems)
+
+
+def _cell_value(cell: Any) -> Any:
+    """A cell's value as typed: French Excel turns `38,5 %` into 0.385 shown as a
+    percentage, which the collection reads as 38.5 (its percentages go from 0 to 100)."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and \
+            "%" in (getattr(cell, "number_format", None) or ""):
+        return round(value * 100, 10)
+    return value
 
 
 # -- CSV --------------------------------------------------------------------------------------

@@ -282,7 +282,7 @@ def write_templates(catalog: Catalog, year: int, *, pilot: str | None = None,
         raise UsageError("give either -o FILE or --by-pilot DIR, not both")
     suffix = f".{fmt}"
     if output is not None and output.suffix.lower() != suffix:
-        raise UsageError(f"{output}: a {fmt} collection file must end in {suffix}")
+        raise UsageError(f"{output}: with --format {fmt}, the file must end in {suffix}")
     wanted = evaluated_actions(catalog, year) if evaluated else None
     actions = select_actions(catalog, actions=wanted, pilot=pilot)
     rows = collect_rows(catalog, year, actions)
