@@ -404,3 +404,17 @@ def test_a_percentage_typed_with_its_sign_in_excel(data: Path, template: Path):
     assert do_import(data, filled).exit_code == 0
     written = yaml.safe_load((data / "measures" / "2017.yaml").read_text(encoding="utf-8"))
     assert written["reported"]["supplier-platform-registration-share"]["value"] == 85.5
+
+
+def test_warnings_of_the_new_file_are_shown(tmp_path: Path):
+    data = data_copy(tmp_path, FIXTURES / "valid" / "minimal")
+    book = make_template(data, 2017, tmp_path / "c.xlsx")
+    filled = fill(book, 2017, {("paper-purchased", "fsc", ""): 31000})
+    conflict = do_import(data, filled)
+    assert conflict.exit_code == 1
+    result = do_import(data, filled, extra=("--replace",))
+    assert result.exit_code == 0, result.output
+    [warning] = parse_problems(result.stderr)
+    assert (warning.severity, warning.code) == ("warning", "total-mismatch")
+    assert warning.location.startswith(f"{data / 'measures' / '2017.yaml'} (as imported)")
+    assert "the categories add up to 86000, the published total is 85000" in warning.message

@@ -92,6 +92,8 @@ def import_(
     for change in result.changes:
         if dry_run:
             typer.echo(change.line())
+    for problem in result.problems:  # warnings only: an error stops before writing
+        typer.echo(format_problem(problem), err=True)
     added = sum(c.old is None for c in result.changes)
     summary = f"{target}: {added} value(s) added, {len(result.changes) - added} replaced"
     if dry_run:

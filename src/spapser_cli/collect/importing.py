@@ -180,7 +180,8 @@ def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
 
 
 def _validate(data_dir: Path, target: Path, text: str) -> list[Problem]:
-    """The errors `spapser validate` would report on the new file, shown at its name."""
+    """What `spapser validate` would report on the new file (errors and warnings), shown at
+    its name."""
     from spapser_cli.read.load import load_catalog
 
     with tempfile.TemporaryDirectory(prefix="spapser-import-") as folder:
@@ -191,7 +192,7 @@ def _validate(data_dir: Path, target: Path, text: str) -> list[Problem]:
         shown = display_path(candidate)
         name = f"{display_path(target)} (as imported)"
         return [Problem(name, p.code, p.message, p.line, p.column, p.severity)
-                for p in loaded.problems if p.file == shown and p.severity == "error"]
+                for p in loaded.problems if p.file == shown]
 
 
 def write_import(result: ImportResult) -> None:
