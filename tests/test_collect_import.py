@@ -418,3 +418,11 @@ def test_warnings_of_the_new_file_are_shown(tmp_path: Path):
     assert (warning.severity, warning.code) == ("warning", "total-mismatch")
     assert warning.location.startswith(f"{data / 'measures' / '2017.yaml'} (as imported)")
     assert "the categories add up to 86000, the published total is 85000" in warning.message
+
+
+def test_a_blank_workbook_imports_nothing(data: Path, template: Path):
+    before = folder_digest(data)
+    result = do_import(data, template)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("nothing to import: every value cell is blank")
+    assert folder_digest(data) == before

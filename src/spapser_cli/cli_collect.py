@@ -86,6 +86,10 @@ def import_(
         raise typer.Exit(ExitCode.INVALID_DATA)
     assert result.target is not None
     target = display_path(result.target)
+    if not result.filled:
+        typer.echo("nothing to import: every value cell is blank (a blank cell means "
+                   "'not measured')")
+        return
     if not result.changes:
         typer.echo(f"nothing to change: {target} already holds these values")
         return

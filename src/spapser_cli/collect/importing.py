@@ -69,6 +69,7 @@ def plan_import(catalog: Catalog, paths: Sequence[Path], *, year: int | None = N
             cells[row.key] = cell
     if result.errors:
         return result
+    result.filled = len(cells)
     _merge(result, list(cells.values()), year, replace, catalog)
     return result
 

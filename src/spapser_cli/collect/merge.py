@@ -50,6 +50,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     text: str | None = None  # the new measures file, when there is something to write
+    filled: int = 0  # cells that held a value (blank cells mean "not measured")
 
     @property
     def errors(self) -> list[Problem]:
