@@ -173,3 +173,25 @@ def test_evaluated_keeps_to_the_plan(tmp_path: Path):
                       str(tmp_path / "d.xlsx")])
     assert result.exit_code == 2
     assert "has no entry for 2017" in result.stderr and "spapser plan --propose" in result.stderr
+
+
+def test_every_variable_and_category_has_one_row(book: Path):
+    import yaml
+
+    wanted = set()
+    for path in (DATA / "actions").glob("*.yaml"):
+        sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
+        used = {ref["variable"] for i in sheet.get("indicators", [])
+                for name in ("quantity", "part", "whole", "numerator", "denominator")
+                if (ref := i.get(name))}
+        for variable in sheet.get("variables", []):
+            if variable["id"] in used:
+                wanted |= {(variable["id"], c["id"], "") for c in variable.get("categories", [])}
+                if not variable.get("categories"):
+                    wanted.add((variable["id"], "", ""))
+    wb = openpyxl.load_workbook(book)
+    keys = [k for ws in wb.worksheets if ws.sheet_state == "visible"
+            and ws.title != "Mode d'emploi" for k in rows_by_key(ws)]
+    measured = [k for k in keys if k[0]]
+    assert len(measured) == len(set(measured))  # one row each
+    assert set(measured) == wanted

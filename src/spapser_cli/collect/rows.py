@@ -95,10 +95,11 @@ def select_actions(catalog: Catalog, *, actions: Sequence[str] | None = None,
 
 def collect_rows(catalog: Catalog, year: int, actions: Iterable[Action]) -> list[CollectRow]:
     """Every row the collection of `year` asks for, action by action in the scheme's order."""
-    rows: list[CollectRow] = []
+    rows: dict[tuple[str, str, str], CollectRow] = {}
     for action in actions:
-        rows += _action_rows(catalog, year, action)
-    return rows
+        for row in _action_rows(catalog, year, action):
+            rows.setdefault(row.key, row)  # a variable another action uses too: asked once
+    return list(rows.values())
 
 
 def accepted_rows(catalog: Catalog, year: int) -> dict[tuple[str, str, str], CollectRow]:
