@@ -179,6 +179,7 @@ def test_a_csv_error_names_its_line_and_column(data: Path, tmp_path: Path):
     value = header.index("Valeur 2017")
     line = next(i for i, r in enumerate(rows) if r[header.index("variable")] == "charging-km")
     rows[line][value] = "beaucoup"
+    rows[0][header.index("Commentaire")] = "sur deux\nlignes"  # a quoted line break
     path = tmp_path / "rempli.csv"
     out = io.StringIO()
     csv.writer(out, delimiter=";").writerows([header, *rows])
@@ -187,7 +188,7 @@ def test_a_csv_error_names_its_line_and_column(data: Path, tmp_path: Path):
     result = do_import(data, path)
     assert result.exit_code == 1
     [problem] = parse_problems(result.stderr)
-    assert problem.location == f"{path}:{line + 2}:{value + 1}"
+    assert problem.location == f"{path}:{line + 3}:{value + 1}"
     assert problem.code == "not-a-number"
     assert folder_digest(data) == before
 

@@ -152,8 +152,10 @@ def _text(value: Any) -> str | None:
 
 
 def _rows_of(cells: list[list[Any]], file: str, sheet: str | None, pilot: str | None,
-             expected_year: int | None, problems: list[Problem]) -> tuple[int | None,
-                                                                          list[FilledRow]]:
+             expected_year: int | None, problems: list[Problem],
+             lines: list[int] | None = None) -> tuple[int | None, list[FilledRow]]:
+    """The filled rows below the header; `lines`: the line each row starts on (a CSV cell
+    may hold a line break), else row i is line i."""
     found = _find_header(cells, file, sheet, expected_year, problems)
     if found is None:
         return None, []
@@ -163,7 +165,8 @@ def _rows_of(cells: list[list[Any]], file: str, sheet: str | None, pilot: str | 
         return row[i] if i is not None and i < len(row) else None
 
     rows: list[FilledRow] = []
-    for n, row in enumerate(cells[index + 1:], start=index + 2):
+    for i, row in enumerate(cells[index + 1:], start=index + 1):
+        n = lines[i] if lines else i + 1
         ids = [_text(at(row, header.ids[name])) or "" for name in col.ID_COLUMNS]
         value, source, comment = (at(row, header.value), _text(at(row, header.source)),
                                   _text(at(row, header.comment)))
@@ -266,7 +269,14 @@ def _read_csv(path: Path, shown: str, year: int | None) -> FilledFile:
                           f"Windows-1252 (byte {exc.start}): save it again as CSV UTF-8")])
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    cells = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    cells: list[list[Any]] = []
+    lines: list[int] = []
+    start = 1
+    for record in reader:
+        cells.append(list(record))
+        lines.append(start)
+        start = reader.line_num + 1
     problems: list[Problem] = []
-    file_year, rows = _rows_of(cells, shown, None, None, year, problems)
+    file_year, rows = _rows_of(cells, shown, None, None, year, problems, lines)
     return FilledFile(shown, file_year, rows, problems)
