@@ -209,7 +209,7 @@ def delete_id_column(wb: openpyxl.Workbook) -> None:
     ({PLATFORM: 120}, None, "percent-out-of-range", PLATFORM, "120 % is outside 0-100"),
     ({("fleet-bookings", "", ""): 12.5}, None, "invalid-value", ("fleet-bookings", "", ""),
      "a count in nombre is a whole number, not 12.5"),
-    ({}, rename_sheet, "unknown-sheet", "'Achats'", "has no sheet 'Achats' of its own"),
+    ({}, rename_sheet, "unknown-sheet", "'Achats'!A1", "has no sheet 'Achats' of its own"),
     ({}, delete_id_column, "missing-column", "'Dir. Achats et de la Logistique'!A4",
      "the header row has no column 'variable'"),
 ])
@@ -238,8 +238,9 @@ def test_another_years_workbook(data: Path, tmp_path: Path):
     result = do_import(data, filled, extra=("--year", "2017"))
     assert result.exit_code == 1
     [problem] = parse_problems(result.stderr)
-    assert (problem.location, problem.code) == (str(filled), "collection-year-mismatch")
-    assert "collects 2016, not 2017" in problem.message
+    assert problem.location == f"{filled}!'Dir. Mobilité et Réseau Routier'!I4"
+    assert problem.code == "collection-year-mismatch"
+    assert "collects 2016 (column 'Valeur 2016'), not 2017" in problem.message
     assert folder_digest(data) == before
 
 

@@ -205,17 +205,22 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
                           f"'{META_SHEET}' is missing): fill in a collection workbook")])
     meta_year = next((r[1] for r in meta if r and r[0] == "année"), None)
     pilots = {str(r[1]): str(r[2]) for r in meta if r and r[0] == "onglet" and len(r) > 2}
-    file_year = year
     if year is not None and meta_year != year:
-        problems.append(Problem(shown, "collection-year-mismatch", f"this workbook collects "
-                                f"{meta_year}, not {year}: import it with --year {meta_year}, "
-                                f"or fill in the {year} template (`spapser template {year}`)"))
+        # Shown at the `Valeur YEAR` header of the first sheet, where the year can be read.
+        first = next((n for n in pilots if n in sheets), None)
+        if first is not None:
+            _find_header(sheets[first], shown, first, year, problems)
+        if not problems:
+            problems.append(Problem(shown, "collection-year-mismatch", f"this workbook "
+                                    f"collects {meta_year}, not {year}: import it with --year "
+                                    f"{meta_year}, or fill in the {year} template (`spapser "
+                                    f"template {year}`)"))
         return FilledFile(shown, None, [], problems)
     file_year = meta_year if isinstance(meta_year, int) else None
     expected = ", ".join(f"'{name}'" for name in pilots)
     for name in sheets:
         if name not in pilots:
-            problems.append(place(shown, name, None, None, "unknown-sheet", f"this workbook "
+            problems.append(place(shown, name, 1, 1, "unknown-sheet", f"this workbook "
                                   f"has no sheet '{name}' of its own (its sheets: {expected}): "
                                   "a renamed sheet must get its name back, and rows are added "
                                   "only by copying them within their sheet"))
