@@ -428,3 +428,16 @@ def test_a_blank_workbook_imports_nothing(data: Path, template: Path):
     assert result.exit_code == 0
     assert result.stdout.startswith("nothing to import: every value cell is blank")
     assert folder_digest(data) == before
+
+
+def delete_other_sheets(wb: openpyxl.Workbook) -> None:
+    for name in wb.sheetnames:
+        if name not in ("Mode d'emploi", "spapser", "Dir. Achats et de la Logistique"):
+            del wb[name]
+
+
+def test_a_pilot_may_send_back_only_its_own_sheet(data: Path, template: Path):
+    filled = fill(template, 2017, PAPER, edit=delete_other_sheets)
+    result = do_import(data, filled)
+    assert result.exit_code == 0, result.output
+    assert "3 value(s) added" in result.stdout

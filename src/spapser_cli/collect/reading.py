@@ -227,10 +227,7 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
     rows: list[FilledRow] = []
     for name, pilot in pilots.items():
         if name not in sheets:
-            if not any(p.code == "unknown-sheet" for p in problems):
-                problems.append(Problem(shown, "unknown-sheet", f"the sheet '{name}' ({pilot}) "
-                                        "is missing from this workbook"))
-            continue
+            continue  # a deleted sheet has nothing to import (a renamed one is reported above)
         _, found = _rows_of(sheets[name], shown, name, pilot, file_year, problems)
         rows += found
     return FilledFile(shown, file_year, rows, problems)
