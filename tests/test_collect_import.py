@@ -441,3 +441,32 @@ def test_a_pilot_may_send_back_only_its_own_sheet(data: Path, template: Path):
     result = do_import(data, filled)
     assert result.exit_code == 0, result.output
     assert "3 value(s) added" in result.stdout
+
+
+def test_not_measured_and_values_replace_each_other_only_with_replace(tmp_path: Path):
+    data = data_copy(tmp_path, FIXTURES / "valid" / "minimal")
+    target = data / "measures" / "2017.yaml"
+    book = make_template(data, 2017, tmp_path / "c.xlsx")
+    nc = fill(book, 2017, {("charging-points", "", ""): "NC",
+                           ("paper-purchased", "pefc", ""): "-"},
+              target=tmp_path / "nc.xlsx")
+    conflict = do_import(data, nc)
+    assert conflict.exit_code == 1
+    assert sorted(p.code for p in parse_problems(conflict.stderr)) == ["import-conflict"] * 2
+    assert "holds 15, this file not measured (NC)" in conflict.stderr
+    assert do_import(data, nc, extra=("--replace",)).exit_code == 0
+    written = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert "charging-points" not in written["measures"]
+    assert written["measures"]["paper-purchased"]["values"] == {"recycled": 45000, "fsc": 30000}
+    assert [(e.get("variable"), e.get("category")) for e in written["not_measured"]] == [
+        ("paper-purchased", "pefc"), ("charging-points", None)]
+    assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
+    value = fill(book, 2017, {("charging-points", "", ""): 16}, target=tmp_path / "v.xlsx")
+    again = do_import(data, value)
+    assert again.exit_code == 1
+    assert "holds not measured (NC), this file 16" in again.stderr
+    assert do_import(data, value, extra=("--replace",)).exit_code == 0
+    written = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert written["measures"]["charging-points"]["value"] == 16
+    assert [e.get("variable") for e in written["not_measured"]] == ["paper-purchased"]
+    assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
