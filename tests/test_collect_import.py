@@ -477,3 +477,17 @@ def test_not_measured_and_values_replace_each_other_only_with_replace(tmp_path: 
     assert written["measures"]["charging-points"]["value"] == 16
     assert [e.get("variable") for e in written["not_measured"]] == ["paper-purchased"]
     assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
+
+
+def rename_comment_header(wb: openpyxl.Workbook) -> None:
+    wb["Dir. Achats et de la Logistique"]["K4"] = "Commentaires"
+
+
+def test_a_renamed_column_is_named(data: Path, template: Path):
+    filled = fill(template, 2017, PAPER, edit=rename_comment_header)
+    result = do_import(data, filled)
+    assert result.exit_code == 1
+    [problem] = parse_problems(result.stderr)
+    assert problem.code == "missing-column"
+    assert problem.message.startswith("the header row has no column 'Commentaire' (you wrote "
+                                      "'Commentaires' instead of 'Commentaire'): ")

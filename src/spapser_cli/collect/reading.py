@@ -129,9 +129,10 @@ def _find_header(rows: list[list[Any]], file: str, sheet: str | None, expected_y
             return None
         if missing:
             names = ", ".join(f"'{m}'" for m in missing)
+            hints = _renamed(missing, [t for t in texts if isinstance(t, str)])
             problems.append(place(file, sheet, index + 1, None, "missing-column",
-                                  f"the header row has no column {names}: a collection sheet "
-                                  f"has the columns {col.expected_columns(year)} (the id "
+                                  f"the header row has no column {names}{hints}: a collection "
+                                  f"sheet has the columns {col.expected_columns(year)} (the id "
                                   "columns are hidden; do not delete or rename them)"))
             return None
         return index, _Header(year, value_index, found[col.SOURCE.casefold()],
@@ -142,6 +143,23 @@ def _find_header(rows: list[list[Any]], file: str, sheet: str | None, expected_y
                           f"with the columns {col.expected_columns(expected_year)} in its first "
                           f"{HEADER_SCAN_ROWS} rows: is this a file from `spapser template`?"))
     return None
+
+
+def _renamed(missing: list[str], headers: list[str]) -> str:
+    """` (you wrote 'Commentaires' instead of 'Commentaire')` for a header close to a missing
+    column's name."""
+    import difflib
+
+    known = {c.casefold() for c in (*col.REFERENCE, col.SOURCE, col.COMMENT, *col.ID_COLUMNS)}
+    others = [h for h in headers if h.casefold() not in known and col.header_year(h) is None]
+    guesses = []
+    for name in missing:
+        close = difflib.get_close_matches(name.casefold(), [o.casefold() for o in others],
+                                          n=1, cutoff=0.6)
+        if close:
+            written = next(o for o in others if o.casefold() == close[0])
+            guesses.append(f"'{written}' instead of '{name}'")
+    return f" (you wrote {', '.join(guesses)})" if guesses else ""
 
 
 def _text(value: Any) -> str | None:
