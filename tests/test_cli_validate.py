@@ -329,7 +329,7 @@ def test_schema_command_writes_draft07_schemas(tmp_path: Path) -> None:
         assert "$defs" not in json.dumps(schema)  # draft-07 says `definitions`
     measures = json.loads((out / "measures.schema.json").read_text(encoding="utf-8"))
     assert measures["required"] == ["year"]
-    assert set(measures["properties"]) == {"year", "measures", "reported"}
+    assert set(measures["properties"]) == {"year", "measures", "reported", "not_measured"}
 
 
 def test_schema_command_cannot_write_exits_3(tmp_path: Path) -> None:

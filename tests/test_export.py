@@ -29,8 +29,8 @@ from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
 SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données",
-          "Contrôles", "À propos"]
-TABLES = ["Synthèse", "Séries", "Données", "Contrôles"]
+          "Complétude", "Contrôles", "À propos"]
+TABLES = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 STATUS_FR = {"met": "atteint", "not-met": "non atteint", "on-track": "en bonne voie",
              "off-track": "en retard", "no-target": "sans cible", "no-data": "non disponible"}
 PROVENANCE_FR = {"computed": "calculé", "reported": "publié", None: None}
@@ -119,9 +119,12 @@ def test_a_global_bilan_must_start_and_end_with_data(tmp_path: Path, first: str,
     compute = run_cli(["compute", missing, "-d", str(DATA)])
     assert compute.exit_code == 1
     assert result.stderr == compute.stderr  # the same message as `compute`
+    # A year after the data is one to start: the message says how.
+    start = (f"; to start {missing}: `spapser template {missing}`, then `spapser import` the "
+             "filled workbook") if int(missing) > 2016 else ""
     assert errors_of(result) == (f"Error: no measures for {missing} (measures/{missing}.yaml); "
                              "years with data: 2009, 2010, 2011, 2012, 2013, 2014, 2015, "
-                             "2016\n")
+                             f"2016{start}\n")
     assert_no_traceback(result)
     assert not target.exists()
 
@@ -212,7 +215,7 @@ def test_synthese_cells_hold_the_json_numbers_exactly(books: dict[str, Path]):
 
 # -- layout -------------------------------------------------------------------------------------
 # The README's claim: which sheets have a frozen header row, and which have filters.
-FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Contrôles"]
+FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their title row
 NEITHER = ["Graphiques"]
 

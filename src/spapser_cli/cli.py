@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from spapser_cli.read.datadir import DataFolder
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
 
+if TYPE_CHECKING:
+    from spapser_cli.catalog import Catalog
+
 app = typer.Typer(
     name="spapser",
     help="Follow a schéma de promotion des achats publics socialement et écologiquement "
@@ -110,6 +113,17 @@ def _data_folder(option: Path | None) -> DataFolder:
 
 def _data_dir(option: Path | None) -> Path:
     return _data_folder(option).path
+
+
+EvaluatedOption = Annotated[bool, typer.Option(
+    "--evaluated", help="Only the actions the evaluation plan (scheme.yaml) evaluates that "
+    "year.")]
+
+
+def _evaluated(catalog: Catalog, year: int) -> list[str]:
+    from spapser_cli.collect.rows import evaluated_actions
+
+    return evaluated_actions(catalog, year)
 
 
 class ReportFormat(StrEnum):
@@ -290,6 +304,7 @@ def compute(
     fmt: Annotated[ComputeFormat, typer.Option(
         "--format", "-f", help="table; json; csv; csv-fr (semicolons, decimal comma and a "
         "BOM, for French Excel).")] = ComputeFormat.table,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Compute every indicator for YEAR and compare it with its target.
 
@@ -300,7 +315,8 @@ def compute(
     from spapser_cli.render.compute import render_compute
 
     catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems)
+    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems,
+                          actions=_evaluated(catalog, year) if evaluated else None)
     render_compute(report, fmt.value)
 
 
@@ -340,6 +356,7 @@ def export(
                                                 "(default: reports/bilan-YEAR.xlsx).",
                                                 dir_okay=False)] = None,
     data_dir: DataDirOption = None,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.
 
@@ -352,7 +369,8 @@ def export(
     plan = plan_export(year=year, first=first, last=last, output=output)
     folder = _data_dir(data_dir)
     catalog, problems = require_catalog(folder)
-    written = export_workbook(catalog, plan, problems=problems,
+    actions = _evaluated(catalog, plan.last) if evaluated else None
+    written = export_workbook(catalog, plan, problems=problems, actions=actions,
                               command=shlex.join(["spapser", *sys.argv[1:]]))
     typer.echo(str(written))
 
@@ -360,3 +378,7 @@ def export(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="spapser")
+
+
+# The yearly cycle's commands (plan, template, import, status) live in their own module.
+from spapser_cli import cli_collect  # noqa: E402,F401

@@ -41,6 +41,8 @@ class Catalog:
     documents: dict[str, Document] = field(default_factory=dict)  # by display path
     action_files: dict[str, str] = field(default_factory=dict)  # code -> display path
     measures_files: dict[int, str] = field(default_factory=dict)  # year -> display path
+    # Years whose measures file has errors, left out until it is fixed: year -> display path
+    broken_measures: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._variables: dict[str, tuple[Variable, str]] = {}
@@ -55,6 +57,12 @@ class Catalog:
     @property
     def years(self) -> list[int]:
         return sorted(self.measures)
+
+    def year_missing(self, year: int) -> str:
+        """Why `year` has no measures: its file has errors, or it has none."""
+        if year in self.broken_measures:
+            return f"{self.broken_measures[year]} has errors"
+        return f"no measures for {year}"
 
     def variable(self, variable_id: str) -> Variable | None:
         entry = self._variables.get(variable_id)

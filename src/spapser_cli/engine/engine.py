@@ -7,7 +7,7 @@ an indicator cannot be computed the result says why (`reason`) instead of invent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,17 +36,25 @@ if TYPE_CHECKING:  # at run time these are plain records with the same fields (s
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                  action: str | None = None, load_warnings: Sequence[Problem] = (),
-                 engine: Engine | None = None) -> YearReport:
+                 engine: Engine | None = None,
+                 actions: Collection[str] | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
     disagrees with its parts...), carried into the report so that they are not lost.
     `engine`: one engine of this catalog shared by several years, so that baselines and
-    previous years are computed once (the bilan workbook shows every year)."""
+    previous years are computed once (the bilan workbook shows every year).
+    `actions`: only these actions (those the evaluation plan evaluates that year)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
+        if year in catalog.broken_measures:
+            file = catalog.broken_measures[year]
+            raise SpapserError(f"{file} has errors: fix them first (`spapser validate "
+                               f"{file}`); years with data: {available}")
+        start = (f"; to start {year}: `spapser template {year}`, then `spapser import` the "
+                 "filled workbook") if not catalog.years or year > catalog.years[-1] else ""
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
-                           f"{available}")
+                           f"{available}{start}")
     if action is not None and action not in catalog.actions:
         raise UsageError(f"no action {action!r} (actions: {', '.join(catalog.actions)})")
     if axis is not None and catalog.axis(axis) is None:
@@ -54,7 +62,8 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
         raise UsageError(f"no axis {axis} (axes: {numbers})")
     engine = engine or Engine(catalog)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
-               if (axis is None or act.axis == axis) and (action is None or act.code == action)]
+               if (axis is None or act.axis == axis) and (action is None or act.code == action)
+               and (actions is None or act.code in actions)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
     return YearReport(year, catalog, results, [*load_warnings, *warnings])
@@ -96,7 +105,11 @@ class Engine:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.years = catalog.years
+        # A year whose measures file has errors stays in the walk over earlier years: what it
+        # holds is unknown, so a change or a previous value must not bridge it as if it were a
+        # gap (its value and quantities are n/d, "… has errors").
+        self._broken = set(catalog.broken_measures)
+        self.years = sorted({*catalog.years, *self._broken})
         self._position = {year: i for i, year in enumerate(self.years)}
         self._computed: dict[tuple[str, int], Computed] = {}
         self._results: dict[tuple[str, int], Result] = {}
@@ -234,7 +247,8 @@ class Engine:
         value, its quantity was measured...). Each year's answer is built from the one before
         and kept, so a walk over every year costs O(1) per year."""
         if year not in self._position:  # a year without measures (no command asks for one)
-            return next((y for y in reversed(self.years) if y < year and has(y)), None)
+            return next((y for y in reversed(self.years)
+                         if y < year and (y in self._broken or has(y))), None)
         position = self._position[year]
         memo, key = self._earlier, (indicator.id, what)
         # Walk down to the first year already answered, then answer upwards: no recursion.
@@ -245,8 +259,8 @@ class Engine:
             i -= 1
         for i in reversed(pending):
             previous = self.years[i - 1]
-            memo[(*key, self.years[i])] = (previous if has(previous) else
-                                           memo.get((*key, previous)))
+            stops = previous in self._broken or has(previous)
+            memo[(*key, self.years[i])] = previous if stops else memo.get((*key, previous))
         return memo.get((*key, year))
 
     # -- values --------------------------------------------------------------------------------
@@ -259,7 +273,7 @@ class Engine:
     def _compute(self, indicator: Indicator, year: int) -> Computed:
         measures = self.catalog.measures.get(year)
         if measures is None:
-            return Computed(None, reason=f"no measures for {year}")
+            return Computed(None, reason=self.catalog.year_missing(year))
         reported = measures.reported.get(indicator.id)
         if indicator.kind in ("qualitative", "milestone"):
             if reported is None:

@@ -63,7 +63,7 @@ class Formula:
     def _part(self, ref: Part, year: int) -> tuple[float | None, str | None]:
         measures = self._measures(year)
         if measures is None:
-            return None, f"no measures for {year}"
+            return None, self.catalog.year_missing(year)
         measure = measures.measures.get(ref.variable)
         if measure is None:
             return None, f"{ref.variable} not measured in {year}"
@@ -146,7 +146,9 @@ class Formula:
         if now is None:
             return None, breakdown, reason
         if before is None:
-            return None, breakdown, f"no value in the reference year {earlier}: {reason_before}"
+            lead = ("no previous year" if getattr(indicator, "reference_year", None) is None
+                    else f"no value in the reference year {earlier}")
+            return None, breakdown, f"{lead}: {reason_before}"
         if indicator.kind == "change" and before == 0:
             return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {earlier}"
         self.compared_with = earlier

@@ -36,6 +36,7 @@ SUMMARY = "Synthèse"
 SERIES = "Séries"
 DATA = "Données"
 CHECKS = "Contrôles"
+COMPLETENESS = "Complétude"
 ABOUT = "À propos"
 
 
@@ -50,6 +51,7 @@ _VARIABLE = r"(?P<variable>[a-z0-9]+(?:-[a-z0-9]+)*)"  # an id, as the models de
 REASONS_FR: list[tuple[re.Pattern[str], str]] = [
     (re.compile(pattern), french) for pattern, french in [
         (rf"no measures for {_YEAR}", "aucune mesure pour {year}"),
+        (r"(?P<file>\S+\.yaml) has errors", "{file} contient des erreurs"),
         (rf"nothing reported for {_YEAR}", "rien n'a été publié pour {year}"),
         (r"no assessment reported", "aucune appréciation publiée"),
         (r"only a breakdown was reported", "seule la ventilation a été publiée"),

@@ -11,10 +11,11 @@ from openpyxl import Workbook
 from spapser_cli import __version__
 from spapser_cli.export.cells import clean_text, setup_print, sheet_title
 from spapser_cli.export.charts import add_chart_sheet
-from spapser_cli.export.labels import ABOUT, CHECKS, DATA, SERIES, SUMMARY
+from spapser_cli.export.labels import ABOUT, CHECKS, COMPLETENESS, DATA, SERIES, SUMMARY
 from spapser_cli.export.sheets.about import add_about_sheet
 from spapser_cli.export.sheets.axes import add_axis_sheet
 from spapser_cli.export.sheets.checks import add_checks_sheet
+from spapser_cli.export.sheets.completeness import add_completeness_sheet
 from spapser_cli.export.sheets.data import add_data_sheet
 from spapser_cli.export.sheets.series import add_series_sheet
 from spapser_cli.export.sheets.summary import add_summary_sheet
@@ -38,6 +39,7 @@ def build_workbook(bilan: Bilan) -> Workbook:
     rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
     add_chart_sheet(workbook, workbook[SERIES], rows, bilan)
     add_data_sheet(workbook.create_sheet(DATA), bilan)
+    add_completeness_sheet(workbook.create_sheet(COMPLETENESS), bilan)
     add_checks_sheet(workbook.create_sheet(CHECKS), bilan)
     add_about_sheet(workbook.create_sheet(ABOUT), bilan)
     for sheet in workbook.worksheets:

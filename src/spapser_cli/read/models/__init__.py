@@ -29,7 +29,7 @@ from .action import (
     ValueIndicator,
     Variable,
 )
-from .measures import Measure, Measures, Reported
+from .measures import Measure, Measures, NotMeasured, Reported
 from .scalars import StrictModel, french_number_spelling
 from .scheme import (
     Axis,
@@ -46,7 +46,8 @@ from .scheme import (
 __all__ = [
     "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
-    "Measure", "Measures", "MilestoneIndicator", "Objective", "Part", "Period", "PlanLink",
+    "Measure", "Measures", "MilestoneIndicator", "NotMeasured", "Objective", "Part", "Period",
+    "PlanLink",
     "QualitativeIndicator",
     "RateIndicator", "RatioIndicator", "Ref", "Reported", "ScheduleItem", "Scheme",
     "ShareIndicator", "SteeringBody", "StrictModel", "Target", "TimelineEntry",
