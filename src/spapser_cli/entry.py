@@ -43,7 +43,7 @@ def main() -> None:
             return
         except OSError:
             pass  # fall back on Typer
-    if sys.argv[1:2] == ["export"]:
+    if sys.argv[1:2] in (["export"], ["template"], ["import"]):
         import_openpyxl_without_numpy()
     from .cli import main as run
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spapser_cli.catalog import Catalog
     from spapser_cli.problems import Problem
 
-FORMAT = 2  # bump when the pickled shape changes
+FORMAT = 3  # bump when the pickled shape changes (3: broken_measures, not_measured)
 
 
 def cache_dir() -> Path | None:

@@ -157,6 +157,7 @@ class RegisterBuilder:
             match = _DATE.match(notified) if type(notified) is str else None
             if match is not None and match[3] > "28" and not _real_day(match[0]):
                 match = None  # 2024-02-30, 2023-04-31
+            if match is None:
                 c.warn("invalid-date", f"{date_field}: {_shown(notified)} is not YYYY-MM-DD; "
                        "the contract belongs to no year")
             else:

@@ -32,10 +32,12 @@ def prepare_target(plan: ExportPlan) -> Path:
 
 
 def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-                    command: str, register: Register | None = None) -> Path:
-    """Write the bilan workbook atomically and return its path; with a contract `register`,
-    a *Marchés* sheet when the year has contracts."""
-    bilan = gather(catalog, plan, problems=problems, command=command, register=register)
+                    command: str, actions: list[str] | None = None,
+                    register: Register | None = None) -> Path:
+    """Write the bilan workbook atomically and return its path (`actions`: only these; with
+    a contract `register`, a *Marchés* sheet when the year has contracts)."""
+    bilan = gather(catalog, plan, problems=problems, command=command, actions=actions,
+                   register=register)
     target = prepare_target(plan)
     collecting = gc.isenabled()
     gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here

@@ -18,6 +18,8 @@ from .action import (
     Indicator,
     IndicatorBase,
     MilestoneIndicator,
+    Part,
+    PlanLink,
     QualitativeIndicator,
     RateIndicator,
     RatioIndicator,
@@ -28,7 +30,7 @@ from .action import (
     ValueIndicator,
     Variable,
 )
-from .measures import Measure, Measures, Reported
+from .measures import Measure, Measures, NotMeasured, Reported
 from .scalars import StrictModel, french_number_spelling
 from .scheme import (
     Axis,
@@ -39,13 +41,16 @@ from .scheme import (
     Scheme,
     SteeringBody,
     TimelineEntry,
+    Words,
 )
 
 __all__ = [
     "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator", "ContractsIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
-    "Measure", "Measures", "MilestoneIndicator", "Objective", "Period", "QualitativeIndicator",
+    "Measure", "Measures", "MilestoneIndicator", "NotMeasured", "Objective", "Part", "Period",
+    "PlanLink",
+    "QualitativeIndicator",
     "RateIndicator", "RatioIndicator", "Ref", "Reported", "ScheduleItem", "Scheme",
     "ShareIndicator", "SteeringBody", "StrictModel", "Target", "TimelineEntry",
-    "ValueIndicator", "Variable", "french_number_spelling",
+    "ValueIndicator", "Variable", "Words", "french_number_spelling",
 ]
