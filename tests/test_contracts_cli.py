@@ -260,3 +260,11 @@ def test_series_and_years_without_contracts(data_with_contracts: Path) -> None:
                        "--format", "json", "--action", "3-1.2")
     counted = {i["id"]: i for i in json.loads(out)["indicators"]}["reserved-contracts"]
     assert counted["reason"] == "no contract notified in 2014 in the contract register"
+
+
+def test_contract_indicators_are_not_collected_from_pilots() -> None:
+    code, out, _ = run("status", "2015", "--format", "json")
+    assert code in (ExitCode.OK, ExitCode.INVALID_DATA)
+    for ident in ("innovative-contracts-share", "reserved-contracts",
+                  "insertion-clause-contract-amounts"):
+        assert f'"{ident}"' not in out
