@@ -1,7 +1,7 @@
-"""Reading a large DECP JSON file on two cores: a forked process reads the second half of
-the contract list while this one reads the first.
+"""Reading a large DECP JSON file on two cores: a forked process reads the end of the
+contract list while this one reads the beginning.
 
-The half's start is a guess: the `{` of a `},{` near the middle of the file. The guess is
+The part's start is a guess: the `{` of a `},{` past the middle of the file. The guess is
 checked, not trusted: the main reader hands over only if it meets a contract starting at
 exactly that character, in a list of contracts; otherwise (the `},{` was inside a contract,
 or in another list) it reads on and the other process's work is thrown away. The forked
@@ -23,6 +23,11 @@ from spapser_cli.contracts.jsonread import CHUNK, TailReader
 
 PARALLEL_MIN_BYTES = 32 << 20
 """Below this size a second process costs more (fork, pickling) than it saves."""
+
+SPLIT_AT_PERCENT = 58
+"""Where the second part starts: the other process also pickles its rows (about a sixth of
+the time it takes to read them), so it gets the smaller part. Measured: reading 100 k
+contracts took 1.4 s of CPU, the last half 0.95 s plus 0.2 s to pickle."""
 
 _BOUNDARY = re.compile(rb"\}[ \t\r\n]*,[ \t\r\n]*\{")
 _LAYOUT = re.compile(rb'"marches"[ \t\r\n]*:[ \t\r\n]*([\[{])')
@@ -47,14 +52,14 @@ class SplitRead:
         self.pid: int | None = None
         self.reader_fd: int | None = None
         self.at = -1
-        size = path.stat().st_size
+        start = path.stat().st_size * SPLIT_AT_PERCENT // 100
         with open(path, "rb") as stream:
-            stream.seek(size // 2)
+            stream.seek(start)
             window = stream.read(_WINDOW)
             match = _BOUNDARY.search(window)
             if match is None:
                 return
-            offset = size // 2 + match.end() - 1  # the byte of the `{`
+            offset = start + match.end() - 1  # the byte of the `{`
             chars, lines = _count_before(stream, offset)
         read_fd, write_fd = os.pipe()
         pid = os.fork()
@@ -85,6 +90,8 @@ class SplitRead:
 
     def take(self, kind: str | None) -> int | None:
         """Add the other half's contracts; the offset of the list's `]`, or None."""
+        import pandas  # noqa: F401  (the table needs it next: imported while the half ends)
+
         payload = self._receive()
         if not payload:
             return None
