@@ -178,8 +178,9 @@ def test_cumulative_figures_say_so(y2024) -> None:
     assert y2024["fleet-km-total"]["cumulative"] is False
     result = run_cli(["compute", "2024", "--data-dir", str(SYNTHETIC), "--action", "ECO-01"],
                      env={"COLUMNS": "200"})
-    line = next(x for x in result.stdout.splitlines() if "charging-points-installed" in x)
-    assert "cumulative" in line
+    lines = result.stdout.splitlines()
+    at = next(i for i, x in enumerate(lines) if "charging-points-installed" in x)
+    assert "cumulative" in lines[at - 1]  # the label line above the id's row
 
 
 # -- 4. targets ------------------------------------------------------------------------------

@@ -303,10 +303,13 @@ def test_csv_fr_is_semicolon_decimal_comma_with_bom():
     assert raw.startswith("\ufeff".encode())
     text = raw.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    share = next(r for r in rows if r["indicator"] == "paper-recycled-share" and
-                 not r["category"])
-    assert share["value"].startswith("38,47")
-    assert share["target"] == "30" and share["target_year"] == "2016"
+    # French headers and words, whatever the language: csv-fr is for French spreadsheets
+    share = next(r for r in rows if r["indicateur"] == "paper-recycled-share" and
+                 not r["catégorie"])
+    assert share["valeur"].startswith("38,47")
+    assert share["cible"] == "30" and share["année cible"] == "2016"
+    assert share["statut"] == "atteint" and share["provenance"] == "calculé"
+    assert share["qualificatif"] == "exact"
 
 
 def test_filters_and_usage_errors():
@@ -364,11 +367,11 @@ def test_csv_text_from_the_data_never_becomes_a_formula(tmp_path: Path):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig")),
                                delimiter=";"))
-    points = next(r for r in rows if r["indicator"] == "charging-points")
-    assert points["label"] == "'=HYPERLINK('http://x','y')"
-    assert points["value"] == "20"  # numbers stay numbers, signs included
-    change = next(r for r in rows if r["indicator"] == "charging-energy")
-    assert change["change"] == "17747"
+    points = next(r for r in rows if r["indicateur"] == "charging-points")
+    assert points["libellé"] == "'=HYPERLINK('http://x','y')"
+    assert points["valeur"] == "20"  # numbers stay numbers, signs included
+    change = next(r for r in rows if r["indicateur"] == "charging-energy")
+    assert change["évolution"] == "17747"
 
 
 def test_warnings_found_while_reading_are_shown_by_compute(tmp_path: Path):

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spapser_cli.i18n import Message
+
 if TYPE_CHECKING:
     # The catalog holds the models' fields as plain records (see `records`): annotated with
     # the model classes, which have the same attributes.
@@ -61,8 +63,8 @@ class Catalog:
     def year_missing(self, year: int) -> str:
         """Why `year` has no measures: its file has errors, or it has none."""
         if year in self.broken_measures:
-            return f"{self.broken_measures[year]} has errors"
-        return f"no measures for {year}"
+            return Message("{file} has errors", file=self.broken_measures[year])
+        return Message("no measures for {year}", year=year)
 
     def variable(self, variable_id: str) -> Variable | None:
         entry = self._variables.get(variable_id)

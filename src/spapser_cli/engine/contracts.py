@@ -22,6 +22,7 @@ from spapser_cli.contracts.targets import LegalTarget, legal_targets
 from spapser_cli.contracts.vocabulary import OBLIGATION_DATE
 from spapser_cli.engine.results import Computed, Status, json_number
 from spapser_cli.engine.targets import judge, select_target
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import Problem, SpapserError
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from spapser_cli.contracts import Register
     from spapser_cli.read.models import ContractsIndicator, Indicator, Target
 
-NO_REGISTER = "no contract register for {year}"
-NO_CONTRACTS = "no contract notified in {year} in the contract register"
+NO_REGISTER = N_("no contract register for {year}")
+NO_CONTRACTS = N_("no contract notified in {year} in the contract register")
 
 
 def _selection(record: Any) -> ContractFilter:
@@ -50,9 +51,9 @@ def computed_contracts(register: Register | None, buyers: Sequence[str], indicat
     """The value of a `contracts` indicator in `year`, or why there is none."""
     contracts = cast("ContractsIndicator", indicator)
     if register is None:
-        return Computed(None, reason=NO_REGISTER.format(year=year))
+        return Computed(None, reason=Message(NO_REGISTER, year=year))
     if year not in register.years():
-        return Computed(None, reason=NO_CONTRACTS.format(year=year))
+        return Computed(None, reason=Message(NO_CONTRACTS, year=year))
     frame = scope_frame(register, year, buyers)
     share_of = _selection(contracts.share_of) if contracts.share_of is not None else None
     value, breakdown, reason = evaluate(frame, _selection(contracts.filter), contracts.measure,

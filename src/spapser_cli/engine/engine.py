@@ -23,6 +23,7 @@ from spapser_cli.engine.results import (
     YearReport,
 )
 from spapser_cli.engine.targets import judge, select_target
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
@@ -295,10 +296,10 @@ class Engine:
             return Computed(None, provenance="reported", text=reported.text,
                             milestone=reported.status, source=reported.source,
                             reason=None if (reported.text or reported.status) else
-                            "no assessment reported")
+                            Message("no assessment reported"))
         if indicator.kind == "contracts":
             if self.register is None:  # decided here: no need to import the register code
-                return Computed(None, reason=f"no contract register for {year}")
+                return Computed(None, reason=Message("no contract register for {year}", year=year))
             from spapser_cli.engine.contracts import computed_contracts
 
             return computed_contracts(self.register, _buyers(self.catalog), indicator, year)
@@ -320,7 +321,7 @@ class Engine:
         if reported is not None and (reported.value is not None or reported.breakdown):
             return Computed(reported.value, dict(reported.breakdown), "reported",
                             None if reported.value is not None else
-                            "only a breakdown was reported",
+                            Message("only a breakdown was reported"),
                             qualifier=reported.qualifier, source=reported.source)
         if formula.breakdown_reason is None:
             return Computed(None, reason=reason)
@@ -329,7 +330,8 @@ class Engine:
     def _carried(self, indicator: Indicator, year: int) -> Computed:
         """A milestone done in an earlier year stays done in the years that report nothing;
         any later report wins. Memoised through `computed`: each year looks one year back."""
-        nothing = Computed(None, reason=f"nothing reported for {year}")
+        nothing = Computed(None, reason=Message("nothing reported for {year}",
+                                                        year=year))
         position = self._position.get(year, 0)
         if indicator.kind != "milestone" or position == 0:
             return nothing

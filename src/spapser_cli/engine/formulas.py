@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from spapser_cli.catalog import Catalog
+from spapser_cli.i18n import Message
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
     from spapser_cli.read.models import (
@@ -69,20 +70,24 @@ class Formula:
             recorded = next((entry.note for entry in getattr(measures, "not_measured", ())
                              if entry.variable == ref.variable), None)
             if recorded is not None:  # `NC` in a collection file: an answer, with its note
-                return None, f"{ref.variable} recorded as not measured in {year}: {recorded}"
-            return None, f"{ref.variable} not measured in {year}"
+                return None, Message("{variable} recorded as not measured in {year}: {note}",
+                                   variable=ref.variable, year=year, note=recorded)
+            return None, Message("{variable} not measured in {year}", variable=ref.variable,
+                                 year=year)
         variable = self.catalog.variable(ref.variable)
         every = [c.id for c in variable.categories] if variable else []
         if measure.value is not None:  # the total (a variable with categories may give it)
             if ref.categories and set(ref.categories) != set(every):
-                return None, (f"{ref.variable} was measured by its total only in {year}: "
-                              f"no value for {', '.join(ref.categories)}")
+                return None, Message("{variable} was measured by its total only in {year}: "
+                                     "no value for {categories}", variable=ref.variable,
+                                     year=year, categories=", ".join(ref.categories))
             return measure.value, None
         values = measure.values or {}
         wanted = ref.categories or every or list(values)
         missing = [c for c in wanted if c not in values]
         if missing:
-            return None, f"{ref.variable} has no value for {', '.join(missing)} in {year}"
+            return None, Message("{variable} has no value for {categories} in {year}",
+                                 variable=ref.variable, categories=", ".join(missing), year=year)
         return sum(values[c] for c in wanted), None
 
     def by_category(self, ref: Ref, year: int) -> dict[str, float | None]:
@@ -92,8 +97,8 @@ class Formula:
         variable = self.catalog.variable(ref.variable)
         wanted = ref.categories or ([c.id for c in variable.categories] if variable else [])
         if measure is not None and measure.value is not None and wanted and year == self.year:
-            self.breakdown_reason = (f"{ref.variable} was measured by its total only in "
-                                     f"{year}")
+            self.breakdown_reason = Message("{variable} was measured by its total only in "
+                                            "{year}", variable=ref.variable, year=year)
         return {c: values.get(c) for c in wanted}
 
     def evaluate(self, indicator: Indicator) -> Evaluated:
@@ -116,7 +121,7 @@ class Formula:
             breakdown = ({} if rate.breakdown == "none" else
                          self._per_category(rate.numerator, rate.denominator, rate.per))
             return value, breakdown, reason
-        return None, {}, f"{kind} indicators are not computed"
+        return None, {}, Message("{kind} indicators are not computed", kind=kind)
 
     def _value(self, indicator: ValueIndicator) -> Evaluated:
         quantity, reason = self.quantity(indicator.quantity, self.year)
@@ -143,18 +148,22 @@ class Formula:
             _, reason_before = self.quantity(ref, self.year - 1)
             breakdown: dict[str, float | None] = {c: None for c in parts_now}
             return None, breakdown, (reason if now is None else
-                                     f"no previous year: {reason_before}")
+                                     Message("no previous year: {reason}",
+                                             reason=reason_before))
         before, reason_before = self.quantity(ref, earlier)
         parts_before = self._single_breakdown(ref, earlier)
         breakdown = {c: combine(v, parts_before.get(c)) for c, v in parts_now.items()}
         if now is None:
             return None, breakdown, reason
         if before is None:
-            lead = ("no previous year" if getattr(indicator, "reference_year", None) is None
-                    else f"no value in the reference year {earlier}")
-            return None, breakdown, f"{lead}: {reason_before}"
+            if getattr(indicator, "reference_year", None) is None:
+                return None, breakdown, Message("no previous year: {reason}",
+                                                reason=reason_before)
+            return None, breakdown, Message("no value in the reference year {year}: {reason}",
+                                            year=earlier, reason=reason_before)
         if indicator.kind == "change" and before == 0:
-            return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {earlier}"
+            return None, breakdown, Message("division by zero: {variable} is 0 in {year}",
+                                            variable=ref.variable, year=earlier)
         self.compared_with = earlier
         return combine(now, before), breakdown, None
 
@@ -188,7 +197,8 @@ class Formula:
         if b is None:
             return None, reason_b
         if b == 0:
-            return None, f"{DIVISION_BY_ZERO}: {bottom.variable} is 0 in {self.year}"
+            return None, Message("division by zero: {variable} is 0 in {year}",
+                                 variable=bottom.variable, year=self.year)
         return a / b * scale, None
 
     def _per_category(self, top: Ref, bottom: Ref, scale: float) -> dict[str, float | None]:

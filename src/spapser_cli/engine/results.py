@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from spapser_cli.i18n import N_
+
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
     from spapser_cli.catalog import Catalog
     from spapser_cli.engine.contracts import ContractsReport
@@ -18,13 +20,14 @@ if TYPE_CHECKING:  # at run time these are plain records with the same fields (s
 Status = Literal["met", "not-met", "on-track", "off-track", "no-target", "no-data"]
 Provenance = Literal["computed", "reported"]
 
+# English; renderers show them through `spapser_cli.i18n._`.
 STATUS_LABELS: dict[str, str] = {
-    "met": "met",
-    "not-met": "not met",
-    "on-track": "on track",
-    "off-track": "off track",
-    "no-target": "no target",
-    "no-data": "no data",
+    "met": N_("met"),
+    "not-met": N_("not met"),
+    "on-track": N_("on track"),
+    "off-track": N_("off track"),
+    "no-target": N_("no target"),
+    "no-data": N_("no data"),
 }
 
 

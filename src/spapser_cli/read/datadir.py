@@ -8,20 +8,21 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from spapser_cli.i18n import N_, _
 from spapser_cli.problems import UsageError, display_path
 
 ENV_VAR = "SPAPSER_DATA_DIR"
 
-# What a user reads on stderr (kept together for the translation catalogs to come).
+# What a user reads on stderr, shown through the catalogs (spapser_cli.i18n).
 ORIGINS = {
     "option": "--data-dir",
     "env": f"${ENV_VAR}",
-    "here": "scheme.yaml in the current folder",
-    "local": "./data of the current folder",
+    "here": N_("scheme.yaml in the current folder"),
+    "local": N_("./data of the current folder"),
 }
-BUNDLED = ("data: the bundled example (Pas-de-Calais 2017-2020), as there is no scheme.yaml "
-           "here nor in ./data; give yours with --data-dir DIR or ${env}, or start one with "
-           "`spapser init DIR --organisation NAME`")
+BUNDLED = N_("data: the bundled example (Pas-de-Calais 2017-2020), as there is no scheme.yaml "
+             "here nor in ./data; give yours with --data-dir DIR or ${env}, or start one with "
+             "`spapser init DIR --organisation NAME`")
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ class DataFolder:
     def describe(self) -> str:
         """The one line that says which data a command read."""
         if self.origin == "bundled":
-            return BUNDLED.replace("${env}", f"${ENV_VAR}")
-        return f"data: {display_path(self.path)} ({ORIGINS[self.origin]})"
+            return _(BUNDLED).replace("${env}", f"${ENV_VAR}")
+        return _("data: {folder} ({origin})").format(folder=display_path(self.path),
+                                                     origin=_(ORIGINS[self.origin]))
 
 
 def bundled_data_dir() -> Path:

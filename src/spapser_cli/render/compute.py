@@ -17,7 +17,9 @@ from spapser_cli.engine import (
     YearReport,
     category_target,
 )
-from spapser_cli.render.formatting import COUNT_UNIT, format_number
+from spapser_cli.i18n import N_, _, translate
+from spapser_cli.i18n import french as in_french
+from spapser_cli.render.formatting import COUNT_UNIT, local_number, printed_decimals
 from spapser_cli.render.plaintable import (
     Cell,
     Column,
@@ -40,7 +42,19 @@ STATUS_STYLES = {
     "no-target": "dim",
     "no-data": "dim",
 }
-MILESTONE_LABELS = {"done": "done", "in-progress": "in progress", "not-started": "not started"}
+MILESTONE_LABELS = {"done": N_("done"), "in-progress": N_("in progress"),
+                    "not-started": N_("not started")}
+PROVENANCE_LABELS = {"computed": N_("computed"), "reported": N_("reported")}
+CHANGE_UNITS = {"points": N_("points"), "%": "%"}
+QUALIFIERS = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
+
+
+def status_text(status: str) -> str:
+    return _(STATUS_LABELS[status])
+
+
+def provenance_text(provenance: str | None) -> str:
+    return _(PROVENANCE_LABELS[provenance]) if provenance else ""
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -77,15 +91,22 @@ def cell_number(value: float | None, unit: str | None, *, exact: bool = False,
     """A number in a table cell: only `%` is repeated in cells; other units head the row."""
     if value is None:
         return ""
-    text = format_number(value, unit, exact=exact, signed=signed)
+    text = local_number(value, unit, exact=exact, signed=signed)
     return f"{text} %" if unit == "%" else text
 
 
-def change_text(change: float | None, unit: str | None) -> str:
+def change_text(change: float | None, unit: str | None, *,
+                figures: tuple[float | None, ...] = (), exact: bool = False) -> str:
+    """`+11 pts`: a change between published figures keeps their printed decimals (53 % and
+    42 % give +11 pts, not +11.0 pts); a computed one the usual decimals."""
     if change is None:
         return ""
-    text = format_number(change, unit, signed=True)
-    return f"{text} pts" if unit == "%" else text
+    digits = None
+    shown = [v for v in figures if v is not None]
+    if exact and shown:
+        digits = max(printed_decimals(v, unit, exact=True) for v in shown)
+    text = local_number(change, unit, signed=True, digits=digits)
+    return _("{change} pts").format(change=text) if unit == "%" else text
 
 
 def target_text(result: Result, target: JudgedTarget | None = None,
@@ -96,45 +117,54 @@ def target_text(result: Result, target: JudgedTarget | None = None,
     if target is None:
         return ""
     sign = "≥" if target.direction == "at-least" else "≤"
-    by = f" by {target.year}" if target.year else ""
+    by = _(" by {year}").format(year=target.year) if target.year else ""
     of = f"{target.category} " if category and target.category else ""
     value = (cell_number(target.value, result.unit, exact=True) if target.value is not None
-             else "n/d")
+             else _("n/d"))
     relative = ""
     if target.change is not None:
-        amount = (f"{target.change:+g} pts" if target.change_unit == "points" else
-                  f"{target.change:+g} %")
-        relative = f" ({amount} on {target.reference_year})"
+        change = local_number(target.change, None, signed=True, exact=True)
+        amount = (_("{change} pts").format(change=change) if target.change_unit == "points"
+                  else f"{change} %")
+        relative = _(" ({amount} on {year})").format(amount=amount, year=target.reference_year)
     return f"{of}{sign} {value}{by}{relative}"
 
 
 def value_text(result: Result) -> str:
     if result.kind == "milestone":
-        text = MILESTONE_LABELS.get(result.milestone or "", "n/d")
+        text = _(MILESTONE_LABELS.get(result.milestone or "", N_("n/d")))
         # carried forward: say from when, so that it is not read as reported this year
-        return f"{text} (since {result.carried_from})" if result.carried_from else text
+        return (_("{status} (since {year})").format(status=text, year=result.carried_from)
+                if result.carried_from else text)
     if result.value is None:
-        return "n/d"
-    qualifier = {"more-than": "> ", "less-than": "< ", "about": "≈ "}.get(result.qualifier, "")
+        return _("n/d")
+    qualifier = QUALIFIERS.get(result.qualifier, "")
     exact = result.provenance == "reported"  # a published figure keeps its own decimals
     return qualifier + cell_number(result.value, result.unit, exact=exact)
 
 
 def status_cell(result: Result) -> Cell:
-    return Cell(STATUS_LABELS[result.status], STATUS_STYLES[result.status])
+    return Cell(status_text(result.status), STATUS_STYLES[result.status])
 
 
-def indicator_name(result: Result) -> Cell:
-    """The indicator's id (never cut: it is what `spapser series` takes) and its unit."""
-    name = f"  {result.id}"
+def indicator_heading(result: Result, width: int) -> list[Cell]:
+    """The indicator's label as the scheme words it, with its unit, wrapped to the width: it
+    leads, on its own lines, the row of figures that the id starts."""
+    name = result.label
     notes = [result.unit] if result.unit and result.unit not in ("%", COUNT_UNIT) else []
     if result.cumulative:
-        notes.append("cumulative")  # a stock at the end of the year, not the year's flow
+        notes.append(_("cumulative"))  # a stock at the end of the year, not the year's flow
     if result.compared_with is not None and result.compared_with != result.year - 1:
-        notes.append(f"vs {result.compared_with}")
+        notes.append(_("vs {year}").format(year=result.compared_with))
     if notes:
         name += f" ({', '.join(notes)})"
-    return Cell(name, whole=True)
+    lines = textwrap.wrap(name, max(width, 40), initial_indent="  ", subsequent_indent="    ")
+    return [Cell(line, whole=True) for line in lines]
+
+
+def indicator_id(result: Result) -> Cell:
+    """The id, never cut: it is what `spapser series` takes."""
+    return Cell(f"    {result.id}", "dim", whole=True)
 
 
 def previous_text(result: Result, exact: bool, *, name_year: bool) -> str:
@@ -157,11 +187,14 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
     # "Previous" is the last earlier year with a value: when that is not always N-1, the
     # column says "previous" and each cell names its year.
     gaps = any(r.previous_year not in (None, year - 1) for r in report.results)
-    columns = [Column("indicator", "left", flexible=True), Column(str(year)),
-               Column("previous" if gaps else str(year - 1)), Column("change"),
-               Column("target"), Column("status", "left"), Column("provenance", "left")]
+    columns = [Column(_("indicator · id"), "left", flexible=True), Column(str(year)),
+               Column(_("previous") if gaps else str(year - 1)), Column(_("change")),
+               Column(_("target")), Column(_("status"), "left"),
+               Column(_("provenance"), "left")]
     axis_word = catalog.words()[0]
-    lines = [paint(f"{catalog.scheme.title} — indicators {year}", "bold")]
+    lines = [paint(catalog.scheme.organisation, "bold"),
+             paint(_("{title} — indicators {year}").format(title=catalog.scheme.title,
+                                                          year=year), "bold")]
     for axis in catalog.scheme.axes:
         codes = [c for o in axis.objectives for c in o.actions if c in by_action]
         if not codes:
@@ -172,29 +205,35 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
             rows.append(Cell(f"{code} {catalog.actions[code].title}", "bold"))
             for result in by_action[code]:
                 exact = result.provenance == "reported"  # published figures keep their decimals
-                rows.append([indicator_name(result), value_text(result),
+                rows += indicator_heading(result, width)
+                rows.append([indicator_id(result), value_text(result),
                              previous_text(result, exact, name_year=gaps),
-                             change_text(result.change, result.unit), target_text(result),
-                             status_cell(result), result.provenance or ""])
+                             change_text(result.change, result.unit, exact=exact,
+                                         figures=(result.value, result.previous)),
+                             target_text(result), status_cell(result),
+                             provenance_text(result.provenance)])
                 for category, value in result.breakdown.items():
                     label = result.categories.get(category, category)
-                    shown = ("n/d" if value is None and result.breakdown_reason else
+                    shown = (_("n/d") if value is None and result.breakdown_reason else
                              cell_number(value, result.unit, exact=exact))
-                    row: Row = [Cell(f"    · {label}", "dim"), Cell(shown, "dim")]
+                    row: Row = [Cell(f"      · {label}", "dim"), Cell(shown, "dim")]
                     own = category_target(result, category)
                     if own is not None and own is not result.target:
                         row += ["", "", target_text(result, own, category=False),
-                                Cell(STATUS_LABELS[own.status], STATUS_STYLES[own.status])]
+                                Cell(status_text(own.status), STATUS_STYLES[own.status])]
                     rows.append(row)
                 if (result.value is None and result.reason) or result.breakdown_reason:
                     missing.append(result)
         lines += ["", paint(f"{axis_word} {axis.number} · {axis.title}", "bold")]
         lines += render_table(columns, rows, width=width, paint=paint)
         if missing:
-            lines.append(paint("n/d, why:", "dim"))
+            lines.append(paint(_("n/d, why:"), "dim"))
             for result in missing:
-                text = (f"{result.id}: {result.reason}" if result.value is None else
-                        f"{result.id} by category: {result.breakdown_reason}")
+                text = (_("{id}: {reason}").format(id=result.id,
+                                                   reason=translate(result.reason or ""))
+                        if result.value is None
+                        else _("{id} by category: {reason}").format(
+                            id=result.id, reason=translate(result.breakdown_reason or "")))
                 lines += [paint(part, "dim") for part in
                           textwrap.wrap(text, width, initial_indent="  ",
                                         subsequent_indent="    ")]
@@ -205,7 +244,7 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
         lines += ["", *legal_lines(report.contracts, width, paint, buyers=buyers)]
     warnings = [*report.warnings, *(report.contracts.warnings if report.contracts else [])]
     if warnings:
-        lines += ["", paint("Warnings", "yellow")]
+        lines += ["", paint(_("Warnings"), "yellow")]
         if report.contracts is not None:
             from spapser_cli.render.contracts import warning_lines
 
@@ -220,6 +259,20 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
 CSV_COLUMNS = ["year", "axis", "objective", "action", "indicator", "label", "category", "value",
                "qualifier", "unit", "previous", "change", "target", "target_year", "status",
                "provenance", "reason", "previous_year", "compared_with", "cumulative"]
+# `csv-fr` is for French spreadsheets: its headers and words are French in every language
+# (from the French catalog); plain `csv` keeps the ids, for scripts.
+CSV_FR_COLUMNS = {
+    "year": N_("year"), "axis": N_("axis"), "objective": N_("objective"),
+    "action": N_("action"), "indicator": N_("indicator"), "label": N_("label"),
+    "category": N_("category"), "value": N_("value"), "qualifier": N_("qualifier"),
+    "unit": N_("unit"), "previous": N_("previous"), "change": N_("change"),
+    "target": N_("target"), "target_year": N_("target year"), "status": N_("status"),
+    "provenance": N_("provenance"), "reason": N_("reason"), "previous_year": N_("previous year"),
+    "compared_with": N_("compared with"), "cumulative": N_("cumulative"),
+}
+YES = {"yes": N_("yes")}
+QUALIFIER_WORDS = {"exact": N_("exact"), "more-than": N_("more than"),
+                   "less-than": N_("less than"), "about": N_("about")}
 
 
 def csv_text(text: str) -> str:
@@ -233,7 +286,19 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
     comma, as French Excel expects."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if french else ",", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([in_french(CSV_FR_COLUMNS[c]) for c in CSV_COLUMNS] if french else
+                    CSV_COLUMNS)
+
+    def word(value: str | None, labels: dict[str, str]) -> str:
+        """An id in `csv`; its French word in `csv-fr`."""
+        if not value:
+            return ""
+        return in_french(labels.get(value, value)) if french else value
+
+    def reason(text: str | None) -> str:
+        if not text:
+            return ""
+        return csv_text(translate(text, "fr") if french else text)
 
     def num(value: float | None) -> str:
         if value is None:
@@ -248,22 +313,24 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
         unit = csv_text(result.unit or "")
         base = [str(report.year), str(action.axis), f"{action.axis}-{action.objective}",
                 result.action, result.id, csv_text(result.label)]
-        writer.writerow(base + ["", num(result.value), result.qualifier, unit,
+        qualifier = word(result.qualifier, QUALIFIER_WORDS)
+        provenance = word(result.provenance, PROVENANCE_LABELS)
+        writer.writerow(base + ["", num(result.value), qualifier, unit,
                                 num(result.previous), num(result.change),
                                 num(target.value) if target else "",
-                                str(target.year or "") if target else "", result.status,
-                                result.provenance or "", csv_text(result.reason or ""),
-                                str(result.previous_year or ""),
+                                str(target.year or "") if target else "",
+                                word(result.status, STATUS_LABELS), provenance,
+                                reason(result.reason), str(result.previous_year or ""),
                                 str(result.compared_with or ""),
-                                "yes" if result.cumulative else ""])
+                                word("yes", YES) if result.cumulative else ""])
         for category, value in result.breakdown.items():
             own = category_target(result, category)
-            writer.writerow(base + [category, num(value), result.qualifier, unit, "", "",
+            writer.writerow(base + [category, num(value), qualifier, unit, "", "",
                                     num(own.value) if own else "",
                                     str(own.year or "") if own else "",
-                                    own.status if own else "", result.provenance or "",
-                                    csv_text(result.breakdown_reason or "")
-                                    if value is None else "", "", "", ""])
+                                    word(own.status, STATUS_LABELS) if own else "", provenance,
+                                    reason(result.breakdown_reason) if value is None else "",
+                                    "", "", ""])
     return buffer.getvalue()
 
 
@@ -301,20 +368,24 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
     width = output_width(stream)
     unit = report.unit
     indicator = report.indicator
-    lines = [paint(f"{indicator.id} ({report.action}) — {indicator.label}", "bold")]
+    lines = [paint(report.catalog.scheme.organisation, "bold"),
+             paint(f"{indicator.label} — {indicator.id} ({report.action})", "bold")]
     judged = report.results[-1].targets if report.results else ()
     for i, target in enumerate(indicator.targets):
         shown = target_text(report.results[-1], judged[i]) if judged else ""
         if not shown:
             sign = "≥" if target.direction == "at-least" else "≤"
-            by = f" by {target.year}" if target.year else ""
+            by = _(" by {year}").format(year=target.year) if target.year else ""
             value = (cell_number(target.value, unit, exact=True) if target.value is not None
-                     else f"{target.change:+g} {target.change_unit} on {target.reference_year}")
+                     else _("{change} {unit} on {year}").format(
+                         change=local_number(target.change, None, signed=True, exact=True),
+                         unit=_(CHANGE_UNITS.get(target.change_unit, "%")),
+                         year=target.reference_year))
             shown = f"{sign} {value}{by}"
-        lines += textwrap.wrap(f"target {shown}: « {target.text} »", width,
-                               subsequent_indent="  ")
+        lines += textwrap.wrap(_("target {target}: « {text} »").format(
+            target=shown, text=target.text), width, subsequent_indent="  ")
     if not report.results:
-        lines.append("no year has a value for this indicator")
+        lines.append(_("no year has a value for this indicator"))
         stream.write("\n".join(lines) + "\n")
         return
     values = [r.value for r in report.results if r.value is not None]
@@ -325,19 +396,25 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
     thresholds = [t.value for r in report.results for t in r.targets
                   if t.value is not None and t.category is None]
     scale_max = max([abs(v) for v in values] + thresholds + [0.0])
-    columns = [Column("year", "left"), Column("value"), Column("change"),
-               Column(f"0 … {cell_number(scale_max, unit)} (│ target)", "left"),
-               Column("status", "left"), Column("provenance", "left")]
+    # the scale's end spelt as its values are: 53 %, not 53.0 %, when all were published
+    scale_text = cell_number(scale_max, unit,
+                             exact=all(r.provenance == "reported" for r in report.results))
+    columns = [Column(_("year"), "left"), Column(_("value")), Column(_("change")),
+               Column(_("0 … {max} (│ target)").format(max=scale_text), "left"),
+               Column(_("status"), "left"), Column(_("provenance"), "left")]
     rows: list[Row | Cell] = []
     for result in report.results:
         target_value = result.target.value if result.target else None
         bar = series_bar(result.value, scale_max, target_value) if (result.value or 0) >= 0 \
             else ""
-        rows.append([str(result.year), value_text(result), change_text(result.change, unit),
-                     Cell(bar, "cyan"), status_cell(result), result.provenance or ""])
+        exact = result.provenance == "reported"
+        rows.append([str(result.year), value_text(result),
+                     change_text(result.change, unit, exact=exact,
+                                 figures=(result.value, result.previous)),
+                     Cell(bar, "cyan"), status_cell(result), provenance_text(result.provenance)])
     lines += [""] + render_table(columns, rows, width=width, paint=paint)
     if report.warnings:
-        lines += ["", paint("Warnings", "yellow")]
+        lines += ["", paint(_("Warnings"), "yellow")]
         lines += ["  " + format_problem(w) for w in report.warnings]
     stream.write("\n".join(lines) + "\n")
 
@@ -348,13 +425,14 @@ def breakdown_series_lines(report: SeriesReport, width: int, paint: Painter) -> 
     for result in report.results:
         for category in result.breakdown:
             categories.setdefault(category, result.categories.get(category, category))
-    columns = [Column("year", "left")] + [Column(c) for c in categories] + [
-        Column("provenance", "left")]
+    columns = [Column(_("year"), "left")] + [Column(c) for c in categories] + [
+        Column(_("provenance"), "left")]
     rows: list[Row | Cell] = [
         [str(r.year), *(cell_number(r.breakdown.get(c), report.unit,
                                     exact=r.provenance == "reported") for c in categories),
-         r.provenance or ""] for r in report.results]
+         provenance_text(r.provenance)] for r in report.results]
     unit = f" ({report.unit})" if report.unit and report.unit != COUNT_UNIT else ""
-    legend = [paint(f"by category{unit}, no overall value published:", "dim")]
+    legend = [paint(_("by category{unit}, no overall value published:").format(unit=unit),
+                    "dim")]
     legend += [paint(f"  {c}: {label}", "dim") for c, label in categories.items()]
     return legend + render_table(columns, rows, width=width, paint=paint)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spapser_cli.i18n import is_french
+
 COUNT_UNIT = "nombre"  # counts are shown bare: "20", not "20 nombre"
 
 
@@ -38,3 +40,29 @@ def format_quantity(value: float | None, unit: str | None, *, signed: bool = Fal
     if value is None or not unit or unit == COUNT_UNIT:
         return text
     return f"{text} {unit}"
+
+
+def number_marks() -> tuple[str, str]:
+    """The decimal mark and the thousands separator of the current language: French writes
+    `1 234,5` (a narrow no-break space, as the Imprimerie nationale's rules), English
+    `1 234.5`."""
+    return (",", "\u202f") if is_french() else (".", " ")
+
+
+def local_number(value: float | None, unit: str | None = None, *, signed: bool = False,
+                 exact: bool = False, digits: int | None = None) -> str:
+    """`format_number` in the current language's marks; `digits` forces the decimals (a
+    change keeps those of the figures it is taken from)."""
+    decimal, group = number_marks()
+    if digits is not None and value is not None:
+        text = f"{abs(value):,.{digits}f}".replace(",", "\x00").replace(".", decimal)
+        text = text.replace("\x00", group)
+        sign = "-" if value < 0 and text.strip("0.,") else ("+" if signed and value > 0 else "")
+        return sign + text
+    return format_number(value, unit, signed=signed, exact=exact, decimal=decimal, group=group)
+
+
+def printed_decimals(value: float, unit: str | None, *, exact: bool) -> int:
+    """How many decimals `format_number` prints for `value`."""
+    text = format_number(value, unit, exact=exact)
+    return len(text.split(".")[1]) if "." in text else 0

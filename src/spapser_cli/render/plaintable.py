@@ -97,7 +97,8 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
     body = iter(cells)
     for row in rows:
         if isinstance(row, Cell):
-            lines.append(paint(fit(row.text, total), row.style))
+            # a heading already wrapped to the output's width is not cut to the table's
+            lines.append(paint(row.text if row.whole else fit(row.text, total), row.style))
         else:
             lines.append(line(next(body)))  # the same row, its cells normalised above
     return lines
