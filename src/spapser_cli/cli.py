@@ -88,8 +88,16 @@ def _root(
                                         "error.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", help="fr or en (default: $SPAPSER_LANG, else the locale: LC_ALL, "
+        "LC_MESSAGES, LANG). Codes, ids and JSON keys stay the same.",
+        show_default=False)] = None,
 ) -> None:
     _state["debug"] = debug
+    if lang is not None:  # `spapser` itself read it already; this is for library callers
+        from spapser_cli.i18n import set_language
+
+        set_language(lang.value)
 
 
 # Shared options: every command spells them the same way.
@@ -124,6 +132,11 @@ def _evaluated(catalog: Catalog, year: int) -> list[str]:
     from spapser_cli.collect.rows import evaluated_actions
 
     return evaluated_actions(catalog, year)
+
+
+class Language(StrEnum):
+    fr = "fr"
+    en = "en"
 
 
 class ReportFormat(StrEnum):

@@ -14,11 +14,14 @@ import sys
 from pathlib import Path
 
 HELP_FILE = Path(__file__).with_name("help.txt")
+# The top-level help of each language (`help.txt` is English, the language of the source).
+HELP_FILES = {"en": HELP_FILE, "fr": Path(__file__).with_name("help.fr.txt")}
 HELP_WIDTH = 80  # Click wraps help at min(terminal width, 80) columns
 
 
 def render_toplevel_help() -> str:
-    """The help text as Typer renders it (imports Typer: for `write_help` and the tests)."""
+    """The help text as Typer renders it, in the language chosen when `cli` was first
+    imported (imports Typer: for `write_help` and the tests)."""
     from typer.testing import CliRunner
 
     from .cli import app
@@ -28,18 +31,31 @@ def render_toplevel_help() -> str:
 
 
 def write_help() -> None:
-    """Regenerate help.txt after changing the commands: `python -m spapser_cli.entry`."""
-    HELP_FILE.write_text(render_toplevel_help(), encoding="utf-8")
+    """Regenerate help.txt and help.fr.txt after changing the commands or the catalogs:
+    `python -m spapser_cli.entry`. Each language is rendered in a process of its own, since
+    the help texts are translated when `cli` is imported."""
+    import subprocess
+
+    for language, path in HELP_FILES.items():
+        code = "from spapser_cli.entry import render_toplevel_help as r; print(r(), end='')"
+        text = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                              env={**os.environ, "SPAPSER_LANG": language}, text=True,
+                              encoding="utf-8").stdout
+        path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
     # spapser uses no Pydantic plugin; looking for them scans every installed package's
     # metadata (~10 ms at each start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if sys.argv[1:] in (["--help"], ["-h"]) and \
+    from spapser_cli.i18n import current_language, language_from_argv, set_language
+
+    chosen = language_from_argv(sys.argv[1:])
+    set_language(chosen)  # before `cli` renders its help texts
+    if without_lang(sys.argv[1:], chosen) in (["--help"], ["-h"]) and \
             shutil.get_terminal_size((HELP_WIDTH, 24)).columns >= HELP_WIDTH:
         try:
-            sys.stdout.write(HELP_FILE.read_text(encoding="utf-8"))
+            sys.stdout.write(HELP_FILES[current_language()].read_text(encoding="utf-8"))
             return
         except OSError:
             pass  # fall back on Typer
@@ -48,6 +64,16 @@ def main() -> None:
     from .cli import main as run
 
     run()
+
+
+def without_lang(args: list[str], chosen: str | None) -> list[str]:
+    """The arguments without a leading, valid `--lang X` (`--help` alone is then served from
+    the help file)."""
+    if chosen is not None and args[:1] == ["--lang"]:
+        return args[2:]
+    if chosen is not None and args[:1] and args[0].startswith("--lang="):
+        return args[1:]
+    return args
 
 
 def import_openpyxl_without_numpy() -> None:

@@ -43,18 +43,21 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
 
 
 def language_from_argv(argv: list[str]) -> str | None:
-    """The value of `--lang fr`, `--lang=fr` before the first `--` (None when absent or not
-    a known language: Click then reports the bad value)."""
-    for index, arg in enumerate(argv):
-        if arg == "--":
-            break
-        value = None
+    """The value of the root option `--lang fr` (or `--lang=fr`), read before Click parses
+    the command line so that the help texts are already in that language. Only the options
+    before the command count, as for Click; None when absent or not a known language (Click
+    then reports the bad value)."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        arg, value = argv[index], None
         if arg == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
+            index += 1
         elif arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-        if value is not None and value.lower() in LANGUAGES:
-            return value.lower()
+        if value is not None:
+            return value.lower() if value.lower() in LANGUAGES else None
+        index += 1
     return None
 
 
