@@ -194,3 +194,32 @@ def test_the_prerendered_help_of_each_language_is_what_typer_renders(language: s
     assert shown.stdout == rendered
     chosen = spapser("--lang", language, "--help", env={"LANG": "C"}, data=False)
     assert chosen.stdout == rendered
+
+
+FIXTURES = REPO / "tests" / "fixtures" / "invalid"
+
+
+def validate(folder: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return spapser("validate", "--data-dir", str(FIXTURES / folder), *args, env=env, data=False)
+
+
+def test_validate_problems_in_french_codes_unchanged():
+    done = validate("missing-key", env=FRENCH)
+    lines = done.stdout.decode().splitlines()
+    assert done.returncode == 1
+    assert lines[0].endswith("/measures/2016.yaml:13:5: error[missing-key]: "
+                             "measures.fuel-consumed.source : la clé obligatoire 'source' manque")
+    assert lines[-1] == "1 fichier(s) vérifié(s) : 2 erreur(s), 0 avertissement(s)"
+    typed = validate("wrong-type", env=FRENCH).stdout.decode().splitlines()[0]
+    assert typed.endswith("/measures/2016.yaml:15:7: error[wrong-type]: "
+                          "measures.fuel-consumed.values : attendu : un dictionnaire (clés et "
+                          "valeurs) ; trouvé : une liste")
+    unknown = validate("unknown-key", env=FRENCH).stdout.decode().splitlines()[0]
+    assert unknown.endswith("error[unknown-key]: measures.paper-purchased.totl : clé inconnue "
+                            "'totl' ; vouliez-vous dire 'total' ?")
+
+
+def test_validate_json_is_the_same_in_both_languages():
+    french = validate("missing-key", "--format", "json", env=FRENCH).stdout
+    english = validate("missing-key", "--format", "json", env=ENGLISH).stdout
+    assert french == english and b"required key 'source' is missing" in english

@@ -102,6 +102,47 @@ FR = {
     "{variable} was measured by its total only in {year}: no value for {categories}":
         "{variable} n'a été mesuré que par son total en {year} : pas de valeur pour "
         "{categories}",
+    # validate: the model's problems (read/modelcheck.py) and the summary
+    "(top level)": "(premier niveau)",
+    "a date (YYYY-MM-DD)": "une date (AAAA-MM-JJ)",
+    "a due date as YYYY, YYYY-MM or YYYY-MM-DD": "une échéance AAAA, AAAA-MM ou AAAA-MM-JJ",
+    "a list": "une liste",
+    "a mapping": "un dictionnaire (clés et valeurs)",
+    "a mapping of keys and values": "un dictionnaire de clés et de valeurs",
+    "a number": "un nombre",
+    "a text": "un texte",
+    "a text matching {pattern}": "un texte de la forme {pattern}",
+    "an action code (ASCII letters, digits, '.', '-' and '_', starting with a letter or digit, "
+    "such as ECO-01)":
+        "un code d'action (lettres ASCII, chiffres, « . », « - » et « _ », commençant par une "
+        "lettre ou un chiffre, comme ECO-01)",
+    "an identifier in lower-case kebab-case (such as paper-recycled-share)":
+        "un identifiant en minuscules reliées par des tirets (comme paper-recycled-share)",
+    "an integer": "un nombre entier",
+    "expected {expected}, got {value}": "attendu : {expected} ; trouvé : {value}",
+    "nothing (null)": "rien (null)",
+    "required key {name} is missing": "la clé obligatoire {name} manque",
+    "the boolean {value}": "le booléen {value}",
+    "the text is empty": "le texte est vide",
+    "the text {value}": "le texte {value}",
+    "true or false": "true ou false",
+    "unknown key {name}": "clé inconnue {name}",
+    "unknown key {name}; did you mean {close}?":
+        "clé inconnue {name} ; vouliez-vous dire {close} ?",
+    "unknown kind {kind}; expected one of {expected}":
+        "type {kind} inconnu ; attendu l'un de {expected}",
+    "{files} file(s) checked: no problems": "{files} fichier(s) vérifié(s) : aucun problème",
+    "{files} file(s) checked: {errors} error(s), {warnings} warning(s)":
+        "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)",
+    "{gap}; and {others} other gap(s)": "{gap} ; et {others} autre(s) écart(s)",
+    "{id} in {year} for {category}: computed {computed}, reported {reported} (tolerance "
+    "{tolerance})":
+        "{id} en {year} pour {category} : calculé {computed}, déclaré {reported} (tolérance "
+        "{tolerance})",
+    "{id} in {year}: computed {computed}, reported {reported} (tolerance {tolerance})":
+        "{id} en {year} : calculé {computed}, déclaré {reported} (tolérance {tolerance})",
+    "{path}: {message}": "{path} : {message}",
+    "{value} is not {hint}": "{value} n'est pas {hint}",
 }
 
 

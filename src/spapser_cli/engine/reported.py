@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from spapser_cli.catalog import Catalog
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
@@ -62,15 +63,20 @@ def reported_gap(catalog: Catalog, indicator: Indicator, year: int, value: float
         tolerance = (stated if stated is not None else
                      printed_tolerance(_dig(printed, path, published)))
         if not _agrees(computed, published, reported.qualifier, tolerance):
-            where = "" if path == ("value",) else f" for {path[1]}"
-            gaps.append((path, f"{indicator.id} in {year}{where}: computed {computed:.4g}, "
-                         f"reported {_qualified(published, reported.qualifier)} "
-                         f"(tolerance {tolerance:g})"))
+            fields = {"id": indicator.id, "year": year, "computed": f"{computed:.4g}",
+                      "reported": _qualified(published, reported.qualifier),
+                      "tolerance": f"{tolerance:g}"}
+            gaps.append((path, Message(
+                "{id} in {year}: computed {computed}, reported {reported} (tolerance "
+                "{tolerance})", **fields) if path == ("value",) else Message(
+                "{id} in {year} for {category}: computed {computed}, reported {reported} "
+                "(tolerance {tolerance})", category=path[1], **fields)))
     if not gaps:
         return None
     path, message = gaps[0]
     if len(gaps) > 1:
-        message += f"; and {len(gaps) - 1} other gap(s)"
+        message = Message("{gap}; and {others} other gap(s)", gap=message,
+                          others=len(gaps) - 1)
     at = ("reported", indicator.id) + path
     return (doc.problem(at, "reported-gap", message, severity="warning") if doc else
             Problem(file or "", "reported-gap", message, severity="warning"))
@@ -101,5 +107,5 @@ def _agrees(computed: float, published: float, qualifier: str, tolerance: float)
 
 
 def _qualified(value: float, qualifier: str) -> str:
-    prefix = {"more-than": "more than ", "less-than": "less than ", "about": "about "}
+    prefix = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
     return f"{prefix.get(qualifier, '')}{value:g}"

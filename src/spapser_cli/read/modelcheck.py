@@ -13,24 +13,30 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import PROBLEM_CODES, Problem
 from spapser_cli.read.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
 
+# The messages are English `Message`s (spapser_cli.i18n): JSON keeps them as they are, the
+# terminal shows them in the user's language.
 _WRONG_TYPE = {
-    "int_type": "an integer", "int_parsing": "an integer", "float_type": "a number",
-    "float_parsing": "a number", "string_type": "a text", "bool_type": "true or false",
-    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
-    "model_attributes_type": "a mapping", "int_from_float": "an integer",
-    "date_type": "a date (YYYY-MM-DD)", "tuple_type": "a list",
+    "int_type": N_("an integer"), "int_parsing": N_("an integer"),
+    "float_type": N_("a number"), "float_parsing": N_("a number"),
+    "string_type": N_("a text"), "bool_type": N_("true or false"), "list_type": N_("a list"),
+    "dict_type": N_("a mapping"), "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"), "int_from_float": N_("an integer"),
+    "date_type": N_("a date (YYYY-MM-DD)"), "tuple_type": N_("a list"),
 }
 _PATTERN_HINTS = {
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "an identifier in lower-case kebab-case "
-                                   "(such as paper-recycled-share)",
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an action code (ASCII letters, digits, '.', '-' and "
-                                     "'_', starting with a letter or digit, such as ECO-01)",
-    r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$": "a due date as YYYY, YYYY-MM or YYYY-MM-DD",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": N_("an identifier in lower-case kebab-case "
+                                      "(such as paper-recycled-share)"),
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": N_("an action code (ASCII letters, digits, '.', '-' "
+                                        "and '_', starting with a letter or digit, such as "
+                                        "ECO-01)"),
+    r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$": N_("a due date as YYYY, YYYY-MM or "
+                                                     "YYYY-MM-DD"),
 }
 
 
@@ -139,22 +145,22 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[Hashable, ...], b
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return Message("nothing (null)")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Message("the boolean {value}", value=str(value).lower())
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return Message("the text {value}", value=repr(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return Message("a list")
     return repr(value)
 
 
 def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
     kind: str = error["type"]
     path, key_error = _data_path(doc.data, tuple(error["loc"]))
-    dotted = ".".join(str(p) for p in path) or "(top level)"
+    dotted = ".".join(str(p) for p in path) or Message("(top level)")
     value = error.get("input")
     if kind in PROBLEM_CODES:  # our own PydanticCustomError types are problem codes
         code, message = kind, error["msg"]
@@ -164,31 +170,42 @@ def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
     elif kind == "extra_forbidden":
         name = str(path[-1])
         close = _suggestion(model, tuple(error["loc"]))
-        hint = f"; did you mean {close!r}?" if close else ""
-        code, message = "unknown-key", f"unknown key {name!r}{hint}"
-        return doc.problem(path, code, f"{dotted}: {message}", key=True)
+        code = "unknown-key"
+        message = (Message("unknown key {name}; did you mean {close}?", name=repr(name),
+                           close=repr(close)) if close else
+                   Message("unknown key {name}", name=repr(name)))
+        return doc.problem(path, code, Message("{path}: {message}", path=dotted,
+                                               message=message), key=True)
     elif kind == "missing":
-        code, message = "missing-key", f"required key {str(path[-1])!r} is missing"
-        return doc.problem(path[:-1], code, f"{dotted}: {message}")
+        code = "missing-key"
+        message = Message("required key {name} is missing", name=repr(str(path[-1])))
+        return doc.problem(path[:-1], code, Message("{path}: {message}", path=dotted,
+                                                    message=message))
     elif kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
         code = "unknown-kind"
-        message = (f"unknown kind {ctx.get('tag')!r}; expected one of "
-                   f"{ctx.get('expected_tags')}")
+        message = Message("unknown kind {kind}; expected one of {expected}",
+                          kind=repr(ctx.get("tag")), expected=ctx.get("expected_tags"))
         path = path + ("kind",)
     elif kind == "union_tag_not_found":
-        code, message = "missing-key", "required key 'kind' is missing"
+        code, message = "missing-key", Message("required key {name} is missing",
+                                               name="'kind'")
     elif kind in _WRONG_TYPE:
         expected = _WRONG_TYPE[kind]
         if isinstance(value, dict) and not path and expected == "a mapping":
-            expected = "a mapping of keys and values"
-        code, message = "wrong-type", f"expected {expected}, got {_describe(value)}"
+            expected = N_("a mapping of keys and values")
+        code, message = "wrong-type", Message("expected {expected}, got {value}",
+                                              expected=Message(expected),
+                                              value=_describe(value))
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        hint = _PATTERN_HINTS.get(pattern, f"a text matching {pattern}")
-        code, message = "invalid-value", f"{value!r} is not {hint}"
+        hint = (Message(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else
+                Message("a text matching {pattern}", pattern=pattern))
+        code, message = "invalid-value", Message("{value} is not {hint}", value=repr(value),
+                                                 hint=hint)
     elif kind == "string_too_short":
-        code, message = "invalid-value", "the text is empty"
+        code, message = "invalid-value", Message("the text is empty")
     else:  # literal_error, too_short, greater_than_equal, ...: Pydantic's message is clear
         code, message = "invalid-value", error["msg"]
-    return doc.problem(path, code, f"{dotted}: {message}", key=key_error)
+    return doc.problem(path, code, Message("{path}: {message}", path=dotted, message=message),
+                       key=key_error)

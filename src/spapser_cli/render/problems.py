@@ -6,13 +6,17 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from spapser_cli.i18n import _, translate
 from spapser_cli.problems import Problem, sort_key
 
 ReportFormat = Literal["text", "json", "github"]
 
 
 def format_problem(problem: Problem) -> str:
-    return f"{problem.location()}: {problem.severity}[{problem.code}]: {problem.message}"
+    """`file:line:col: error[code]: message`: the message in the user's language; the
+    severity and the code stay as editors and CI parse them."""
+    message = translate(problem.message)
+    return f"{problem.location()}: {problem.severity}[{problem.code}]: {message}"
 
 
 def _github_escape(text: str, *, property_: bool = False) -> str:
@@ -29,15 +33,16 @@ def format_github(problem: Problem) -> str:
     if problem.column is not None:
         props.append(f"col={problem.column}")
     props.append(f"title={_github_escape(problem.code, property_=True)}")
-    return f"::{problem.severity} {','.join(props)}::{_github_escape(problem.message)}"
+    return f"::{problem.severity} {','.join(props)}::{_github_escape(translate(problem.message))}"
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        return f"{files} file(s) checked: no problems"
-    return f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+        return _("{files} file(s) checked: no problems").format(files=files)
+    return _("{files} file(s) checked: {errors} error(s), {warnings} warning(s)").format(
+        files=files, errors=errors, warnings=warnings)
 
 
 def render_problems(problems: Sequence[Problem], files: Sequence[str],
