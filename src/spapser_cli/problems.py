@@ -75,6 +75,7 @@ PROBLEM_CODES: dict[str, str] = {
     "total-mismatch": "a published total differs from the sum of its categories",
     "reported-gap": "a reported value differs from the value computed from the measures",
     "stray-file": "a file in the data folder that spapser does not read",
+    "link-outside-data": "a symbolic link in the data folder that leads outside it",
 }
 
 
