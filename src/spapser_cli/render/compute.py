@@ -21,6 +21,7 @@ from spapser_cli.render.plaintable import (
     use_color,
 )
 from spapser_cli.render.problems import format_problem
+from spapser_cli.render.terminal import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -153,7 +154,7 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
         if missing:
             lines.append(paint("n/d, why:", "dim"))
             for result in missing:
-                text = f"{result.id}: {result.reason}"
+                text = printable(f"{result.id}: {result.reason}")
                 lines += [paint(part, "dim") for part in
                           textwrap.wrap(text, width, initial_indent="  ",
                                         subsequent_indent="    ")]
@@ -245,8 +246,8 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
     for target in indicator.targets:
         sign = "≥" if target.direction == "at-least" else "≤"
         by = f" by {target.year}" if target.year else ""
-        lines += textwrap.wrap(f"target {sign} {cell_number(target.value, unit, exact=True)}"
-                               f"{by}: « {target.text} »", width, subsequent_indent="  ")
+        text = f"target {sign} {cell_number(target.value, unit, exact=True)}{by}: « {target.text} »"
+        lines += textwrap.wrap(printable(text), width, subsequent_indent="  ")
     if not report.results:
         lines.append("no year has a value for this indicator")
         stream.write("\n".join(lines) + "\n")

@@ -7,16 +7,21 @@ from collections.abc import Sequence
 from typing import Literal
 
 from spapser_cli.problems import Problem, sort_key
+from spapser_cli.render.terminal import printable
 
 ReportFormat = Literal["text", "json", "github"]
 
 
 def format_problem(problem: Problem) -> str:
-    return f"{problem.location()}: {problem.severity}[{problem.code}]: {problem.message}"
+    """One line, whatever the file name and the message hold (`render.terminal`)."""
+    return printable(f"{problem.location()}: {problem.severity}[{problem.code}]: "
+                     f"{problem.message}")
 
 
 def _github_escape(text: str, *, property_: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes (a runner reads one command per line; `%0A` is a line
+    break of the annotation), then the terminal ones for the rest: the log is a terminal too."""
+    text = printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if property_:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
