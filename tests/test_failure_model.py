@@ -291,6 +291,21 @@ def test_a_file_name_with_escapes_is_printed_escaped(data: Path) -> None:
     assert "\\x1b[2J\\udcff.yaml" in done.stdout and done.stderr == ""
 
 
+@POSIX
+@pytest.mark.parametrize("args", [["validate", "--format", "json"], ["actions", "--format", "json"],
+                                  ["compute", "2015", "--format", "json"]])
+def test_json_output_escapes_what_a_terminal_would_interpret(data: Path, args: list[str]
+                                                             ) -> None:
+    edit(data / "actions" / "1-1.1.yaml",
+         "title: Développer l'utilisation de matériaux recyclés dans les Travaux Publics",
+         r'title: "Fake\x85\u202Eevil\x9b2J"')
+    (data / "measures" / "\udcff.txt").write_text("x", encoding="utf-8", errors="surrogateescape")
+    done = spapser(*args, "--data-dir", str(data), env={"LC_ALL": "C.UTF-8"})
+    assert done.returncode in (0, 1), done.stderr
+    assert_printable(done.stdout)
+    assert "Traceback" not in done.stderr
+
+
 def test_an_error_line_quoting_the_command_line_is_escaped(data: Path) -> None:
     done = run_cli(["actions", "1-1.1\x1b[2J\n", "--data-dir", str(data)])
     assert done.exit_code == 2
@@ -368,6 +383,9 @@ def test_output_through_a_link_loop(data: Path, tmp_path: Path) -> None:
 
 
 def test_file_names_over_the_system_limit(data: Path, tmp_path: Path) -> None:
+    done = run_cli(["compute", "2015", "--data-dir", str(tmp_path / ("d" * 300))])
+    assert done.exit_code == 2
+    assert "name too long" in one_error_line(done.stderr).lower()
     long = tmp_path / ("a" * 300 + ".yaml")
     done = run_cli(["validate", str(long), "--data-dir", str(data)])
     assert done.exit_code == 2

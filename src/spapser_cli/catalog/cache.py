@@ -166,7 +166,7 @@ def save(data_dir: Path, stamp: str, catalog: Catalog, problems: list[Problem]) 
     Nothing is kept if the files changed while they were being read (an editor saving, a
     `git checkout`): the snapshot could then mix old data with the new fingerprint. Silently
     does nothing when the cache folder is not private or not writable."""
-    from spapser_cli.catalog.snapshot import SnapshotError, encode
+    from spapser_cli.catalog.snapshot import encode
 
     folder = cache_dir()
     if folder is None or fingerprint(data_dir) != stamp:
@@ -178,8 +178,8 @@ def save(data_dir: Path, stamp: str, catalog: Catalog, problems: list[Problem]) 
         write_atomic(target, lambda tmp: tmp.write_bytes(_header(stamp, payload) + payload),
                      mode=0o600)
         _prune(folder, keep=target)
-    except (OSError, OutputError, NotPrivate, SnapshotError):
-        pass
+    except (OSError, OutputError, NotPrivate, ValueError):  # SnapshotError is a ValueError
+        pass  # no snapshot: the next command reads the files again
 
 
 MAX_AGE_SECONDS = 30 * 24 * 3600

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -87,9 +88,19 @@ def _encode(catalog: Catalog, problems: list[Problem]) -> bytes:
         list(catalog.documents),
         [[p.file, p.code, p.message, p.line, p.column, p.severity] for p in problems],
     ]
-    # Two JSON texts on two lines (JSON escapes every newline inside a text).
-    return b"\n".join(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
-                      for part in (body, documents))
+    # Two JSON texts on two lines (JSON escapes every newline inside a text). A file name
+    # that is not UTF-8 holds lone surrogates, which UTF-8 cannot encode: JSON escapes.
+    return b"\n".join(
+        _SURROGATE.sub(_escape_surrogate, json.dumps(part, ensure_ascii=False,
+                                                     separators=(",", ":"))).encode()
+        for part in (body, documents))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 # -- reading ------------------------------------------------------------------------------------

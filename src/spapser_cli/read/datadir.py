@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from spapser_cli.problems import UsageError
@@ -32,6 +33,13 @@ def resolve_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
         if (local / "scheme.yaml").is_file():
             return local
         return bundled_data_dir()
-    if not chosen.is_dir():
+    try:
+        is_folder = stat.S_ISDIR(os.stat(chosen).st_mode)
+    except FileNotFoundError:
+        is_folder = False
+    except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{origin}: {chosen}: {reason}") from None
+    if not is_folder:
         raise UsageError(f"{origin}: {chosen} is not a folder")
     return chosen

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.render.compute import make_console
 from spapser_cli.render.formatting import format_quantity
-from spapser_cli.render.terminal import printable
+from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Action, Indicator
@@ -46,8 +45,7 @@ def action_to_dict(catalog: Catalog, action: Action) -> dict[str, Any]:
 
 
 def actions_json(catalog: Catalog, actions: Sequence[Action]) -> str:
-    return json.dumps({"actions": [action_to_dict(catalog, a) for a in actions]},
-                      ensure_ascii=False, indent=2)
+    return json_text({"actions": [action_to_dict(catalog, a) for a in actions]})
 
 
 def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:

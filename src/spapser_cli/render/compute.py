@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 import textwrap
 from typing import IO, TYPE_CHECKING
@@ -21,7 +20,7 @@ from spapser_cli.render.plaintable import (
     use_color,
 )
 from spapser_cli.render.problems import format_problem
-from spapser_cli.render.terminal import printable
+from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,7 +48,7 @@ def make_console(*, stderr: bool = False) -> Console:
 
 def render_compute(report: YearReport, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(report.to_dict()) + "\n")
     elif fmt in ("csv", "csv-fr"):
         text = compute_csv(report, french=fmt == "csv-fr")
         if fmt == "csv-fr":  # a BOM so that Excel opens UTF-8 as UTF-8
@@ -215,7 +214,7 @@ BAR_WIDTH = 40
 
 def render_series(report: SeriesReport, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(report.to_dict()) + "\n")
         return
     write_series_table(report, sys.stdout)
 

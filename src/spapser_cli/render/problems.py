@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Literal
 
 from spapser_cli.problems import Problem, sort_key
-from spapser_cli.render.terminal import printable
+from spapser_cli.render.terminal import json_text, printable
 
 ReportFormat = Literal["text", "json", "github"]
 
@@ -50,13 +49,13 @@ def render_problems(problems: Sequence[Problem], files: Sequence[str],
     ordered = sorted(problems, key=sort_key)
     if fmt == "json":
         errors = sum(p.severity == "error" for p in ordered)
-        return json.dumps({
+        return json_text({
             "valid": errors == 0,
             "files": list(files),
             "errors": errors,
             "warnings": len(ordered) - errors,
             "problems": [p.to_dict() for p in ordered],
-        }, ensure_ascii=False, indent=2)
+        })
     if fmt == "github":
         lines = [format_github(p) for p in ordered]
     else:

@@ -6,8 +6,9 @@ prints a fake "all indicators met"; a newline or U+2028 splits one problem over 
 a bidi override (U+202E) shows text in another order than it is stored; a zero-width character
 hides a difference between two ids. So every human-readable output (tables, problem messages,
 GitHub annotations, error lines) passes user text through `printable`, which writes each such
-character as a visible escape (`\\x1b`, `\\n`, `\\u202e`). JSON output escapes through
-`json.dumps` instead, and the workbook removes what XML forbids (`export` cells).
+character as a visible escape (`\\x1b`, `\\n`, `\\u202e`). JSON output is written by `json_text`,
+which writes them as JSON escapes (the data is unchanged for a JSON reader), and the workbook
+removes what XML forbids (`export` cells).
 
 Characters escaped: the Unicode categories Cc (controls), Cf (format: bidi, zero-width, soft
 hyphen...), Cs (lone surrogates: the undecodable bytes of a file name), Zl and Zp (line and
@@ -17,7 +18,9 @@ start-up would cost ~100 ms; a test checks them against `unicodedata`.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 _RANGES = (
     (0x0000, 0x001F), (0x007F, 0x009F), (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C),
@@ -51,3 +54,24 @@ def printable(text: str) -> str:
     if UNSAFE.search(text) is None:  # the common case: nothing to replace
         return text
     return UNSAFE.sub(_escape, text)
+
+
+# `json.dumps` already escapes C0 controls in strings; its own newlines are the indentation.
+_JSON_UNSAFE = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _RANGES[1:]) + "]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond U+FFFF
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON, non-ASCII text kept readable, but every character `printable`
+    escapes written as a `\\uXXXX` escape: `json.dumps` leaves C1 controls, bidi overrides and
+    the lone surrogates of undecodable file names raw."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # Such characters can only be inside JSON strings, where an escape means the same.
+    return _JSON_UNSAFE.sub(_json_escape, text)
