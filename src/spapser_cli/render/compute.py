@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import sys
 import textwrap
 from typing import IO, TYPE_CHECKING
@@ -42,8 +44,13 @@ def make_console(*, stderr: bool = False) -> Console:
     Rich honours NO_COLOR and drops styles when the output is not a terminal."""
     from rich.console import Console
 
+    class ReportingConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own answer is a silent exit 1; the CLI says it in one line, exit 3.
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     stream = sys.stderr if stderr else sys.stdout
-    return Console(stderr=stderr, width=output_width(stream), highlight=False)
+    return ReportingConsole(stderr=stderr, width=output_width(stream), highlight=False)
 
 
 def render_compute(report: YearReport, fmt: str) -> None:
