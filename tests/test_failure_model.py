@@ -306,6 +306,31 @@ def test_json_output_escapes_what_a_terminal_would_interpret(data: Path, args: l
     assert "Traceback" not in done.stderr
 
 
+@POSIX
+def test_clicks_own_messages_on_a_terminal_are_escaped() -> None:
+    """Click quotes an unknown option as typed, and strips escapes only when not on a
+    terminal: on one, stderr's safety net escapes them."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "spapser_cli", "validate", "--\x1b[2Jx"],
+                              stdin=terminal, stdout=terminal, stderr=terminal,
+                              timeout=TIMEOUT, check=False)
+    finally:
+        os.close(terminal)
+    out = b""
+    try:
+        while chunk := os.read(controller, 65536):
+            out += chunk
+    except OSError:  # the terminal's other end is closed
+        pass
+    finally:
+        os.close(controller)
+    assert done.returncode == 2
+    assert b"\x1b" not in out and b"No such option: --\\x1b[2Jx" in out
+
+
 def test_an_error_line_quoting_the_command_line_is_escaped(data: Path) -> None:
     done = run_cli(["actions", "1-1.1\x1b[2J\n", "--data-dir", str(data)])
     assert done.exit_code == 2

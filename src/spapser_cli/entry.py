@@ -19,6 +19,7 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 HELP_FILE = Path(__file__).with_name("help.txt")
 HELP_WIDTH = 80  # Click wraps help at min(terminal width, 80) columns
@@ -59,6 +60,26 @@ def _on_fatal_signal(signum: int, frame: object) -> None:
         except OSError:
             pass
     os._exit(128 + signum)
+
+
+class PrintableStderr:
+    """stderr, with every control, format and separator character but the newline written as
+    a visible escape: a safety net under the renderers for what Click prints itself (it
+    quotes an unknown option as typed). spapser never colours stderr."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from spapser_cli.render.terminal import printable
+
+        self._stream.write("\n".join(printable(line) for line in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding...
+        if name == "buffer":  # Click would write to the bytes underneath
+            raise AttributeError(name)
+        return getattr(self._stream, name)
 
 
 def _error_line(message: str) -> None:
@@ -126,6 +147,8 @@ def _run() -> int:
         _error_line("the working folder no longer exists (or cannot be read): change to "
                     "another folder and run the command again")
         return 2
+    if sys.stderr is not None:
+        sys.stderr = PrintableStderr(sys.stderr)
     # spapser uses no Pydantic plugin; looking for them scans every installed package's
     # metadata (~10 ms at each start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
