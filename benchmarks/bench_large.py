@@ -8,7 +8,9 @@ shipped measures copied for each. It is the size the security probe of issue 13 
 Each command runs as a whole process; the table gives the median wall time and the largest
 peak memory (maximum resident set size) of the runs.
 
-Usage: python benchmarks/bench_large.py [--actions 2021] [--runs 3]
+Usage: python benchmarks/bench_large.py [--actions 2021] [--runs 3] [--against OTHER_VENV/bin]
+
+`--against` times the same commands with another installation in the same run, in turn.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def generate(folder: Path, count: int) -> None:
         ids = [v["id"] for v in data.get("variables", [])] + \
             [i["id"] for i in data.get("indicators", [])]
         pattern, names = _renamer(ids, f"-c{k}")
-        text = pattern.sub(lambda m, names=names: names[m.group(1)], text)
+        text = pattern.sub(lambda match: names[match.group(1)], text)  # noqa: B023 (used at once)
         text = re.sub(r"(?m)^code: .*$", f"code: {code}", text)
         text = re.sub(r"(?m)^axis: .*$", f"axis: {axis}", text)
         text = re.sub(r"(?m)^objective: .*$", f"objective: {objective}", text)
@@ -91,38 +93,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=2021)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path, default=None,
+                        help="the bin/ folder of another installation, timed in turn")
     args = parser.parse_args()
-    spapser = tool("spapser")
+    installs = [("", tool("spapser"))]
+    if args.against is not None:
+        installs.append((" [against]", str(args.against / "spapser")))
     with tempfile.TemporaryDirectory() as work:
-        folder, cache = Path(work) / "data", Path(work) / "cache"
+        folder = Path(work) / "data"
         generate(folder, args.actions)
         sizes = sum(p.stat().st_size for p in folder.rglob("*.yaml"))
         print(f"{args.actions:,} actions, {len(list(folder.rglob('*.yaml'))):,} files, "
               f"{sizes / 1e6:.1f} MB (synthetic)")
-        env = {**os.environ, "SPAPSER_CACHE_DIR": str(cache)}
-        env.pop("SPAPSER_NO_CACHE", None)
-
-        def clear_cache() -> None:
-            for snapshot in cache.glob("catalog-*"):
-                snapshot.unlink()
-
-        out = str(Path(work) / "bilan.xlsx")
-        cases = [
-            ("validate", [spapser, "validate", "--data-dir", str(folder)], None),
-            ("compute 2015, cold (no snapshot)",
-             [spapser, "compute", "2015", "--data-dir", str(folder)], clear_cache),
-            ("compute 2015, warm (snapshot)",
-             [spapser, "compute", "2015", "--data-dir", str(folder)], None),
-            ("export 2015 (warm)", [spapser, "export", "2015", "--data-dir", str(folder),
-                                    "-o", out], None),
-        ]
-        print(f"{'command':<36} {'median s':>9} {'peak MB':>9}")
-        for name, command, before in cases:
-            # Peak memory of children only grows: each case runs in a fresh measuring process.
-            runs = [_measured_in_child(command, env, before is not None)
-                    for _ in range(args.runs)]
+        print(f"{'command':<48} {'median s':>9} {'peak MB':>9}")
+        results: dict[str, list[tuple[float, float]]] = {}
+        names: list[str] = []
+        for run in range(args.runs):
+            # Installations in turn, each with its own cache: a busy machine weighs on both.
+            for suffix, spapser in installs:
+                cache = Path(work) / f"cache{suffix.strip(' []')}"
+                env = {**os.environ, "SPAPSER_CACHE_DIR": str(cache)}
+                env.pop("SPAPSER_NO_CACHE", None)
+                out = str(Path(work) / "bilan.xlsx")
+                data = ["--data-dir", str(folder)]
+                cases = [
+                    ("validate", [spapser, "validate", *data], False),
+                    ("compute 2015, cold (no snapshot)", [spapser, "compute", "2015", *data],
+                     True),
+                    ("compute 2015, warm (snapshot)", [spapser, "compute", "2015", *data],
+                     False),
+                    ("export 2015 (warm)", [spapser, "export", "2015", *data, "-o", out], False),
+                ]
+                for name, command, clear in cases:
+                    key = name + suffix
+                    if run == 0:
+                        names.append(key)
+                    results.setdefault(key, []).append(_measured_in_child(command, env, clear))
+        for key in sorted(names, key=lambda k: (k.replace(" [against]", ""), k)):
+            runs = results[key]
             seconds = statistics.median(r[0] for r in runs)
-            print(f"{name:<36} {seconds:>9.2f} {max(r[1] for r in runs):>9.0f}")
+            print(f"{key:<48} {seconds:>9.2f} {max(r[1] for r in runs):>9.0f}")
 
 
 def _measured_in_child(command: list[str], env: dict[str, str], clear: bool

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import REPO, assert_no_traceback, parse_problems, run_cli
@@ -395,6 +396,29 @@ def test_an_unreadable_data_file_with_the_cache_on(data: Path, cache: Path, what
     assert_no_traceback(done)
     assert done.exit_code == 1, done.output
     assert "internal error" not in done.output
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_permission_error_with_the_cache_on_even_as_root(
+        data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, what: str) -> None:
+    """The same as above where root reads everything: the system refuses the path."""
+    denied = str(data / "measures" / "2015.yaml") if what == "file" else str(data / "measures")
+
+    def guarded(real: Any) -> Any:
+        def call(path: Any = ".", *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, str | Path) and os.fspath(path) == denied:
+                raise PermissionError(13, "Permission denied", denied)
+            return real(path, *args, **kwargs)
+        return call
+
+    monkeypatch.setattr(os, "open", guarded(os.open))
+    monkeypatch.setattr(os, "listdir", guarded(os.listdir))
+    done = run_cli(["compute", "2015", "--data-dir", str(data)])
+    assert_no_traceback(done)
+    assert done.exit_code == 1, done.output
+    (problem,) = parse_problems(done.stderr)
+    assert (problem.location, problem.code) == (denied, "unreadable-file")
+    assert "Permission denied" in problem.message
 
 
 @POSIX

@@ -63,20 +63,19 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def read_capped(path: Path | str, limit: int, *, dir_fd: int | None = None,
-                follow: bool = True) -> bytes:
+def read_capped(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
     """The bytes of a regular file of at most `limit` bytes.
 
     Raises `NotRegularFile`, `FileTooLarge`, or the `OSError` of opening or reading it. The
     file is checked before it is opened (opening a device can have effects) and again once
     open (it may have been replaced in between); a FIFO is opened without blocking."""
     flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | (0 if follow else _NOFOLLOW)
-    info = os.stat(path, dir_fd=dir_fd, follow_symlinks=follow)
+    info = os.stat(path, follow_symlinks=follow)
     if not stat.S_ISREG(info.st_mode):
         raise NotRegularFile(f"this is {kind_of(info.st_mode)}, not a file")
     if info.st_size > limit:
         raise FileTooLarge(info.st_size, limit)
-    fd = os.open(path, flags, dir_fd=dir_fd)
+    fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -118,10 +117,10 @@ def private_folder(path: Path) -> Path:
     return path
 
 
-def create_exclusive(path: Path | str, mode: int = 0o600, *, dir_fd: int | None = None) -> int:
+def create_exclusive(path: Path | str, mode: int = 0o600) -> int:
     """A new file, open for writing: fails if anything, even a dangling link, has the name."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY | _CLOEXEC
-    return os.open(path, flags, mode, dir_fd=dir_fd)
+    return os.open(path, flags, mode)
 
 
 def absolute(path: Path) -> Path:

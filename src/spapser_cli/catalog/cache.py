@@ -124,7 +124,7 @@ def _snapshot_path(folder: Path, data_dir: Path) -> Path:
     return folder / f"catalog-{key}.json"
 
 
-def _header(stamp: str, payload: bytes) -> bytes:
+def _header(stamp: str, payload: bytes | memoryview) -> bytes:
     return f"spapser-snapshot {FORMAT} {stamp} {hashlib.sha256(payload).hexdigest()}\n".encode()
 
 
@@ -151,11 +151,12 @@ def load(data_dir: Path, stamp: str) -> tuple[Catalog, list[Problem]] | None:
         raw = read_capped(_snapshot_path(folder, data_dir), SNAPSHOT_LIMIT, follow=False)
     except OSError:  # missing, a link, a FIFO, unreadable: a normal load
         return None
-    header, _, payload = raw.partition(b"\n")
-    if header + b"\n" != _header(stamp, payload):  # another fingerprint, version or damage
+    start = raw.find(b"\n") + 1  # the payload follows the header line
+    payload = memoryview(raw)[start:]  # no copy of what can be tens of megabytes
+    if start == 0 or raw[:start] != _header(stamp, payload):  # another fingerprint, version
         return None
     try:
-        return decode(payload)
+        return decode(raw, start)
     except SnapshotError:
         return None
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,20 @@ FORMAT = 3  # bump when the stored shape changes
 _MAPPING = "\u0000"
 _DATE = "\u0001"
 _RESERVED = frozenset(dir(Record))  # a field named `to_dict` would hide the method
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Encoding and parsing positions build many small objects and no cycle, next to a large
+    heap (the parsed files, the records): left on, the cyclic collector would rescan that heap
+    again and again (seconds for 2,000 files)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class SnapshotError(ValueError):
@@ -63,15 +79,8 @@ def _positions(marks: dict[Any, Any]) -> list[list[Any]]:
 
 def encode(catalog: Catalog, problems: list[Problem]) -> bytes:
     """The snapshot of a catalog that passed validation, with the warnings of its load."""
-    # Encoding builds many small lists and no cycle, next to the parsed files still in memory:
-    # left on, the collector would rescan those again and again (seconds for 2,000 files).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _encode(catalog, problems)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _encode(catalog: Catalog, problems: list[Problem]) -> bytes:
@@ -193,16 +202,19 @@ class _Positions:
     """The positions of every stored file, parsed on first use: only a warning placed on a
     line needs them, and parsing them all costs more than the rest of the snapshot."""
 
-    def __init__(self, raw: bytes) -> None:
-        self.raw = raw
-        self.parsed: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] | None = None
+    def __init__(self, raw: bytes, start: int) -> None:
+        self.raw: bytes | None = raw  # the snapshot; its positions begin at `start`
+        self.start = start
+        self.parsed: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] = {}
 
     def of(self, file: str) -> tuple[dict[Any, Any], dict[Any, Any]]:
-        if self.parsed is None:
+        if self.raw is not None:
+            raw, self.raw = self.raw, None
             try:
-                self.parsed = _parse_positions(self.raw)
+                with paused_gc():
+                    self.parsed = _parse_positions(memoryview(raw)[self.start:].tobytes())
             except (SnapshotError, ValueError, TypeError, RecursionError):
-                self.parsed = {}  # a damaged part: messages lose their line, nothing else
+                pass  # a damaged part: messages lose their line, nothing else
         return self.parsed.get(file, ({}, {}))
 
 
@@ -270,11 +282,15 @@ def _problem(entry: Any) -> Problem:
     return Problem(file, code, message, line, column, severity)
 
 
-def decode(payload: bytes) -> tuple[Catalog, list[Problem]]:
-    """The catalog and warnings `encode` stored. Raises `SnapshotError` for anything else."""
-    main, _, positions = payload.partition(b"\n")
+def decode(raw: bytes, start: int = 0) -> tuple[Catalog, list[Problem]]:
+    """The catalog and warnings `encode` stored in `raw` from `start` on. Raises
+    `SnapshotError` for anything else. `raw` is kept until the positions are needed."""
+    end = raw.find(b"\n", start)
+    if end < 0:
+        raise SnapshotError("not a snapshot")
     try:
-        body = json.loads(main, object_hook=_object, parse_constant=_constant)
+        body = json.loads(memoryview(raw)[start:end].tobytes(), object_hook=_object,
+                          parse_constant=_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError):
         raise SnapshotError("not JSON") from None
     _expect(isinstance(body, list) and len(body) == 9 and body[0] == FORMAT, "a snapshot")
@@ -287,7 +303,7 @@ def decode(payload: bytes) -> tuple[Catalog, list[Problem]]:
     for mapping, key in ((action_files, str), (measures_files, int)):
         for file in _mapping(mapping, key, "the files").values():
             _typed(file, str, "a file name")
-    stored = _Positions(positions)
+    stored = _Positions(raw, end + 1)
     docs = {_typed(file, str, "a file name"): StoredDocument(file, stored)
             for file in _typed(documents, list, "the documents")}
     problems = [_problem(entry) for entry in _typed(found, list, "the problems")]
