@@ -46,6 +46,12 @@ def run_cli(args: Sequence[str], env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=True)
 
 
+def errors_of(result: Result) -> str:
+    """stderr without the line that names the data folder read (`data: …`, issue 9)."""
+    return "".join(line for line in result.stderr.splitlines(keepends=True)
+                   if not line.startswith("data: "))
+
+
 def assert_no_traceback(result: Result) -> None:
     assert "Traceback" not in result.output
     # CliRunner turns an uncaught exception into `result.exception`; only exits are expected.

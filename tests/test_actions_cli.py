@@ -29,7 +29,7 @@ def test_json_lists_the_21_codes_in_scheme_order_with_every_field():
     paper = payload["actions"][2]
     assert paper["pilots"] == ["Direction des Achats et de la Logistique",
                                "Direction des Systèmes d'Information"]
-    assert paper["agenda21_action"] == 7
+    assert paper["links"] == [{"plan": "Agenda 21", "reference": "action 7"}]
     assert paper["objective_title"].startswith("Favoriser le développement d'achats")
     share = next(i for i in paper["indicators"] if i["id"] == "paper-recycled-share")
     assert (share["kind"], share["unit"]) == ("share", "%")

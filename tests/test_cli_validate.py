@@ -16,11 +16,12 @@ from helpers import (
     MINIMAL,
     REPO,
     assert_no_traceback,
+    errors_of,
     parse_problems,
     run_cli,
 )
 
-from spapser_cli.problems import ExitCode
+from spapser_cli.problems import ExitCode, display_path
 from spapser_cli.read import datadir
 from spapser_cli.read.schemas import SCHEMAS, build_schema, schema_file_name
 
@@ -55,7 +56,8 @@ def test_valid_folder_exits_0() -> None:
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.OK
     assert result.stdout == "7 file(s) checked: no problems\n"
-    assert result.stderr == ""
+    assert errors_of(result) == ""
+    assert result.stderr == f"data: {display_path(MINIMAL)} (--data-dir)\n"
 
 
 def test_errors_exit_1_with_file_line_column(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +209,7 @@ def test_usage_errors_exit_2(args: list[str], stderr: str) -> None:
     assert stderr in result.stderr
     assert result.stdout == ""
     if stderr.startswith("Error: "):
-        assert result.stderr == stderr  # exactly one line
+        assert errors_of(result) == stderr  # exactly one line (and which data was read)
 
 
 def test_env_var_that_is_not_a_folder_exits_2(tmp_path: Path) -> None:
@@ -226,8 +228,8 @@ def test_internal_error_is_one_line_and_exit_70(monkeypatch: pytest.MonkeyPatch)
     result = run_cli(["validate", "-d", str(MINIMAL)])
     assert result.exit_code == ExitCode.INTERNAL
     assert "Traceback" not in result.output
-    assert result.stderr == ("Error: internal error: RuntimeError: boom (run with --debug for "
-                             "the traceback, and please report it)\n")
+    assert errors_of(result) == ("Error: internal error: RuntimeError: boom (run with --debug "
+                                 "for the traceback, and please report it)\n")
     debug = run_cli(["--debug", "validate", "-d", str(MINIMAL)])
     assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through
 
@@ -310,7 +312,7 @@ def _check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedPr
 
 def test_schema_command_writes_draft07_schemas(tmp_path: Path) -> None:
     out = tmp_path / "out" / "schemas"
-    result = run_cli(["schema", "-o", str(out)])
+    result = run_cli(["schema", "--generic", "-o", str(out)])
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.OK
     assert result.stdout.splitlines() == [str(out / f"{kind}.schema.json") for kind in SCHEMAS]
@@ -327,13 +329,13 @@ def test_schema_command_writes_draft07_schemas(tmp_path: Path) -> None:
         assert "$defs" not in json.dumps(schema)  # draft-07 says `definitions`
     measures = json.loads((out / "measures.schema.json").read_text(encoding="utf-8"))
     assert measures["required"] == ["year"]
-    assert set(measures["properties"]) == {"year", "measures", "reported"}
+    assert set(measures["properties"]) == {"year", "measures", "reported", "not_measured"}
 
 
 def test_schema_command_cannot_write_exits_3(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
-    result = run_cli(["schema", "-o", str(blocker / "schemas")])
+    result = run_cli(["schema", "--generic", "-o", str(blocker / "schemas")])
     assert_no_traceback(result)
     assert result.exit_code == ExitCode.CANNOT_WRITE
     assert result.stderr.startswith(f"Error: cannot create {blocker / 'schemas'}: ")
@@ -346,7 +348,7 @@ def test_schemas_use_json_schema_keywords_for_bounds() -> None:
 
 
 def test_minimal_fixture_passes_check_jsonschema(tmp_path: Path) -> None:
-    assert run_cli(["schema", "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    assert run_cli(["schema", "--generic", "-o", str(tmp_path)]).exit_code == ExitCode.OK
     for kind, pattern in KINDS.items():
         files = sorted(MINIMAL.glob(pattern))
         assert files
@@ -365,8 +367,11 @@ def test_check_jsonschema_rejects_invalid_fixtures(fixture: str, kind: str, file
     assert done.returncode == 1, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("folder", [MINIMAL, REPO / "data"], ids=["minimal", "shipped"])
-def test_every_data_file_names_its_schema(folder: Path) -> None:
+@pytest.mark.parametrize(("folder", "schemas"), [
+    (MINIMAL, SCHEMAS_DIR),
+    (REPO / "data", REPO / "data" / "schemas"),  # issue 9: the folder's own, inside it
+], ids=["minimal", "shipped"])
+def test_every_data_file_names_its_schema(folder: Path, schemas: Path) -> None:
     if not (folder / "scheme.yaml").is_file():
         pytest.skip("no shipped dataset")
     for kind, pattern in KINDS.items():
@@ -375,12 +380,25 @@ def test_every_data_file_names_its_schema(folder: Path) -> None:
             match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
             assert match, f"{path}: first line is {first!r}"
             target = (path.parent / match[1]).resolve()
-            assert target == (SCHEMAS_DIR / schema_file_name(kind)).resolve(), path
+            assert target == (schemas / schema_file_name(kind)).resolve(), path
+
+
+@pytest.mark.parametrize("folder", [REPO / "data", REPO / "tests" / "fixtures" /
+                                    "synthetic-departement"], ids=["shipped", "synthetic"])
+def test_a_folders_own_schemas_are_up_to_date(folder: Path, tmp_path: Path) -> None:
+    """Regenerate with `spapser schema --data-dir FOLDER` after changing its actions."""
+    if not (folder / "scheme.yaml").is_file():
+        pytest.skip("no shipped dataset")
+    assert run_cli(["schema", "-d", str(folder), "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    for kind in SCHEMAS:
+        name = schema_file_name(kind)
+        assert (folder / "schemas" / name).read_bytes() == (tmp_path / name).read_bytes(), (
+            f"{folder}/schemas/{name} is stale: run `spapser schema -d {folder}`")
 
 
 def test_committed_schemas_are_up_to_date(tmp_path: Path) -> None:
     """Regenerate with `spapser schema -o schemas` after changing the models."""
-    assert run_cli(["schema", "-o", str(tmp_path)]).exit_code == ExitCode.OK
+    assert run_cli(["schema", "--generic", "-o", str(tmp_path)]).exit_code == ExitCode.OK
     for kind in SCHEMAS:
         name = schema_file_name(kind)
         committed = SCHEMAS_DIR / name

@@ -106,7 +106,7 @@ def test_action_axis_and_objective_match_scheme(axis: int, objective: int) -> No
 def test_schema_line(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     kind = {"data": "scheme", "actions": "action", "measures": "measures"}[path.parent.name]
-    prefix = "../" if path.parent.name == "data" else "../../"
+    prefix = "" if path.parent.name == "data" else "../"  # data/schemas/ (issue 9)
     assert first == f"# yaml-language-server: $schema={prefix}schemas/{kind}.schema.json"
 
 
@@ -127,8 +127,9 @@ def test_pilots(code: str, pilots: list[str]) -> None:
 
 
 def test_agenda21_actions() -> None:
-    found = {c: a["agenda21_action"] for c, a in ACTIONS.items() if "agenda21_action" in a}
-    assert found == {"1-1.3": 7, "1-1.5": 18, "1-1.6": 19}
+    found = {c: a["links"] for c, a in ACTIONS.items() if "links" in a}
+    assert found == {code: [{"plan": "Agenda 21", "reference": f"action {n}"}]
+                     for code, n in (("1-1.3", 7), ("1-1.5", 18), ("1-1.6", 19))}
 
 
 def test_every_sheet_is_filled_in() -> None:

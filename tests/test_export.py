@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from helpers import REPO, assert_no_traceback, run_cli
+from helpers import REPO, assert_no_traceback, errors_of, run_cli
 
 from spapser_cli.export.bilan import plan_export
 from spapser_cli.export.cells import as_json, clean_text, number_format, sheet_title
@@ -29,8 +29,8 @@ from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
 SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données",
-          "Contrôles", "À propos"]
-TABLES = ["Synthèse", "Séries", "Données", "Contrôles"]
+          "Complétude", "Contrôles", "À propos"]
+TABLES = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 STATUS_FR = {"met": "atteint", "not-met": "non atteint", "on-track": "en bonne voie",
              "off-track": "en retard", "no-target": "sans cible", "no-data": "non disponible"}
 PROVENANCE_FR = {"computed": "calculé", "reported": "publié", None: None}
@@ -119,9 +119,12 @@ def test_a_global_bilan_must_start_and_end_with_data(tmp_path: Path, first: str,
     compute = run_cli(["compute", missing, "-d", str(DATA)])
     assert compute.exit_code == 1
     assert result.stderr == compute.stderr  # the same message as `compute`
-    assert result.stderr == (f"Error: no measures for {missing} (measures/{missing}.yaml); "
+    # A year after the data is one to start: the message says how.
+    start = (f"; to start {missing}: `spapser template {missing}`, then `spapser import` the "
+             "filled workbook") if int(missing) > 2016 else ""
+    assert errors_of(result) == (f"Error: no measures for {missing} (measures/{missing}.yaml); "
                              "years with data: 2009, 2010, 2011, 2012, 2013, 2014, 2015, "
-                             "2016\n")
+                             f"2016{start}\n")
     assert_no_traceback(result)
     assert not target.exists()
 
@@ -212,7 +215,7 @@ def test_synthese_cells_hold_the_json_numbers_exactly(books: dict[str, Path]):
 
 # -- layout -------------------------------------------------------------------------------------
 # The README's claim: which sheets have a frozen header row, and which have filters.
-FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Contrôles"]
+FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their title row
 NEITHER = ["Graphiques"]
 
@@ -479,8 +482,9 @@ def test_explicit_output_into_a_missing_folder_exits_3(tmp_path: Path):
     result = run_cli(["export", "2015", "-d", str(DATA), "-o",
                       str(tmp_path / "missing" / "b.xlsx")])
     assert result.exit_code == 3
-    assert result.stderr.startswith("Error: cannot write") and "does not exist" in result.stderr
-    assert result.stderr.count("\n") == 1
+    errors = errors_of(result)
+    assert errors.startswith("Error: cannot write") and "does not exist" in errors
+    assert errors.count("\n") == 1
     assert_no_traceback(result)
     assert not (tmp_path / "missing").exists()
 
@@ -502,8 +506,8 @@ def test_unwritable_target_exits_3_without_traceback(tmp_path: Path):
     folder = unwritable_folder(tmp_path)
     result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(folder / "b.xlsx")])
     assert result.exit_code == 3, result.output
-    assert result.stderr.startswith(f"Error: cannot write {folder / 'b.xlsx'}")
-    assert result.stderr.count("\n") == 1
+    assert errors_of(result).startswith(f"Error: cannot write {folder / 'b.xlsx'}")
+    assert errors_of(result).count("\n") == 1
     assert_no_traceback(result)
 
 
@@ -515,7 +519,7 @@ def test_workbook_open_in_a_spreadsheet_exits_3(tmp_path: Path, lock: str):
     result = run_cli(["export", "2015", "-d", str(DATA), "-o", str(target)])
     assert result.exit_code == 3
     assert "open in a spreadsheet application" in result.stderr and lock in result.stderr
-    assert result.stderr.count("\n") == 1
+    assert errors_of(result).count("\n") == 1
     assert target.read_bytes() == b"previous"
 
 

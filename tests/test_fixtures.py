@@ -25,6 +25,14 @@ from spapser_cli.problems import PROBLEM_CODES, ExitCode
 NOT_FROM_VALIDATE: dict[str, str] = {
     "reported-gap": "compares a reported value with the value the engine computes: raised by "
                     "`spapser compute`, not by the validation layer",
+    # Raised by `spapser import` about the collection files it reads (not data files):
+    # tests/test_collect_import.py gives each its file and cell.
+    "not-a-collection-file": "spapser import", "collection-year-mismatch": "spapser import",
+    "missing-column": "spapser import", "unknown-sheet": "spapser import",
+    "missing-id": "spapser import", "import-conflict": "spapser import",
+    # A warning of the commands that read the data while one year's file is broken
+    # (tests/test_collect_years.py); validate reports the file's own errors instead.
+    "broken-year": "compute, series, export",
 }
 
 

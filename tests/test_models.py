@@ -105,7 +105,7 @@ def test_reported_french_percent_points_at_its_line() -> None:
 
 
 @pytest.mark.parametrize(("field", "written"), [
-    ("axis", "true"), ("objective", "false"), ("agenda21_action", "true"), ("axis", "1.0"),
+    ("axis", "true"), ("objective", "false"), ("axis", "1.0"),
 ])
 def test_booleans_and_floats_never_become_counts(field: str, written: str) -> None:
     text = ACTION.replace(f"{field}: 1\n", f"{field}: {written}\n")
@@ -143,7 +143,7 @@ code: 1-1.1
 title: Papier
 axis: 1
 objective: 1
-agenda21_action: 1
+links: [{plan: Agenda 21, reference: action 1}]
 pilots: [Direction des achats]
 purpose: [Moins de papier]
 summary: Acheter moins de papier.
@@ -362,10 +362,14 @@ def test_period_must_be_ordered() -> None:
 
 
 def test_action_codes_and_due_dates_follow_their_pattern() -> None:
-    text = SCHEME.replace("actions: [1-1.1]", "actions: [1.1.1]")
+    # Issue 9: codes are the organisation's own (1.1.1 is now a valid code); they still
+    # start with a letter or digit and hold only ASCII letters, digits, '.', '-' and '_'.
+    assert check(Scheme, SCHEME.replace("actions: [1-1.1]", "actions: [1.1.1]")) == []
+    text = SCHEME.replace("actions: [1-1.1]", "actions: [_1.1]")
     assert check(Scheme, text) == [
-        (11, 19, "invalid-value", "axes.0.objectives.0.actions.0: '1.1.1' is not an action "
-         "code such as 1-1.3")]
+        (11, 19, "invalid-value", "axes.0.objectives.0.actions.0: '_1.1' is not an action "
+         "code (ASCII letters, digits, '.', '-' and '_', starting with a letter or digit, "
+         "such as ECO-01)")]
     due = ACTION + "schedule:\n  - text: Marché\n    due: 2017-13\n"
     assert check(Action, due) == [
         (21, 10, "invalid-value", "schedule.0.due: '2017-13' is not a due date as YYYY, "

@@ -12,12 +12,18 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from spapser_cli import __version__
+
+if TYPE_CHECKING:
+    from spapser_cli.read.datadir import DataFolder
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
+
+if TYPE_CHECKING:
+    from spapser_cli.catalog import Catalog
 
 app = typer.Typer(
     name="spapser",
@@ -104,16 +110,35 @@ def _root(
 # Shared options: every command spells them the same way.
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else ./data "
-                 "if it holds a scheme.yaml, else the bundled Pas-de-Calais dataset).",
+    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else the "
+                 "current folder or ./data if it holds a scheme.yaml, else the bundled "
+                 "example). Every command says on stderr which folder it read.",
                  file_okay=False, show_default=False),
 ]
 
 
-def _data_dir(option: Path | None) -> Path:
-    from spapser_cli.read.datadir import resolve_data_dir
+def _data_folder(option: Path | None) -> DataFolder:
+    """The data folder, named on stderr: the bundled example is never taken for yours."""
+    from spapser_cli.read.datadir import locate_data_dir
 
-    return resolve_data_dir(option)
+    found = locate_data_dir(option)
+    typer.echo(found.describe(), err=True)
+    return found
+
+
+def _data_dir(option: Path | None) -> Path:
+    return _data_folder(option).path
+
+
+EvaluatedOption = Annotated[bool, typer.Option(
+    "--evaluated", help="Only the actions the evaluation plan (scheme.yaml) evaluates that "
+    "year.")]
+
+
+def _evaluated(catalog: Catalog, year: int) -> list[str]:
+    from spapser_cli.collect.rows import evaluated_actions
+
+    return evaluated_actions(catalog, year)
 
 
 MAX_DIGITS = 9
@@ -141,6 +166,14 @@ def integer(value: Any) -> int:
 
 def positive(value: Any) -> int:
     return ascii_int(value, minimum=1)
+
+
+def collection_year(value: Any) -> int:
+    """A year a collection can be about: 1990 to 2100."""
+    number = ascii_int(value, minimum=1990)
+    if number > 2100:
+        raise typer.BadParameter(f"{number} is after 2100")
+    return number
 
 
 class ReportFormat(StrEnum):
@@ -195,26 +228,82 @@ def validate(
 @app.command()
 @handles_errors
 def schema(
-    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder to write "
-                                             "the JSON Schemas into.", file_okay=False)]
-    = Path("schemas"),
+    output_dir: Annotated[Path | None, typer.Option(
+        "--output-dir", "-o", help="Folder to write the JSON Schemas into (default: the data "
+        "folder's schemas/; ./schemas with --generic).", file_okay=False,
+        show_default=False)] = None,
+    data_dir: DataDirOption = None,
+    generic: Annotated[bool, typer.Option("--generic", help="The schemas of the file formats "
+                                          "alone, for any data folder (what the spapser "
+                                          "repository ships in schemas/).")] = False,
 ) -> None:
-    """Write the JSON Schemas (draft-07) of the data files, for editors and CI.
+    """Write the JSON Schemas (draft-07) of the data folder, for editors and CI.
 
-    Data files point at them with a first line such as
-    `# yaml-language-server: $schema=../../schemas/measures.schema.json`.
+    The measures schema lists this folder's variables (units, categories, whole numbers)
+    and, under `reported:`, its indicators: an editor completes them and flags a misspelt
+    one. Data files point at the schemas with a first line such as
+    `# yaml-language-server: $schema=../schemas/measures.schema.json`.
 
-    Example: spapser schema --output-dir schemas/
+    Example: spapser schema --data-dir mydata
     """
     from spapser_cli.problems import OutputError
-    from spapser_cli.read.schemas import write_schemas
 
+    write: Callable[[Path], list[Path]]
+    if generic:
+        from spapser_cli.read.schemas import write_schemas
+
+        target = output_dir or Path("schemas")
+        write = write_schemas
+    else:
+        from spapser_cli.problems import InvalidDataError, UsageError
+        from spapser_cli.read.dataset_schemas import write_dataset_schemas
+        from spapser_cli.read.load import load_catalog
+
+        found = _data_folder(data_dir)
+        if found.origin == "bundled" and output_dir is None:
+            raise UsageError("the bundled example ships with its schemas: give your data "
+                             "folder (--data-dir DIR) or where to write (-o DIR)")
+        folder = found.path
+        loaded = load_catalog(folder)
+        if loaded.catalog is None:  # no valid scheme: nothing to list
+            raise InvalidDataError(loaded.problems)
+        catalog = loaded.catalog
+        target = output_dir or folder / "schemas"
+
+        def write(out: Path) -> list[Path]:
+            return write_dataset_schemas(catalog, out)
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {output_dir}: {exc.strerror or exc}") from None
-    for written in write_schemas(output_dir):
+        raise OutputError(f"cannot create {target}: {exc.strerror or exc}") from None
+    for written in write(target):
         typer.echo(str(written))
+
+
+@app.command()
+@handles_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to create (default: the current "
+                                           "folder).", file_okay=False)] = Path("."),
+    organisation: Annotated[str, typer.Option("--organisation", help="The organisation's "
+                                              "name, as its scheme gives it.")] = "",
+) -> None:
+    """Start a data repository: a scheme with one axis, objective and action, that action's
+    sheet, this year's measures, the JSON Schemas, a pre-commit hook and a .gitignore.
+
+    It passes `spapser validate` at once and never overwrites a file.
+
+    Example: spapser init mydata --organisation "Département d'Essai"
+    """
+    from spapser_cli.problems import UsageError
+    from spapser_cli.read.starter import init_data_folder
+
+    if not organisation:
+        raise UsageError("give the organisation's name: --organisation \"Département de …\"")
+    for line in init_data_folder(folder, organisation):
+        typer.echo(line)
+    typer.echo(f"next: edit {folder / 'scheme.yaml'}, then `spapser validate --data-dir "
+               f"{folder}`")
 
 
 @app.command()
@@ -222,7 +311,7 @@ def schema(
 def actions(
     code: Annotated[str | None, typer.Argument(help="An action code such as 1-1.3: show the "
                                                "whole sheet.", show_default=False)] = None,
-    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (1-3).",
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (its number).",
                                              parser=positive, metavar="INTEGER")] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
@@ -266,6 +355,7 @@ def compute(
     fmt: Annotated[ComputeFormat, typer.Option(
         "--format", "-f", help="table; json; csv; csv-fr (semicolons, decimal comma and a "
         "BOM, for French Excel).")] = ComputeFormat.table,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Compute every indicator for YEAR and compare it with its target.
 
@@ -276,7 +366,8 @@ def compute(
     from spapser_cli.render.compute import render_compute
 
     catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems)
+    report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems,
+                          actions=_evaluated(catalog, year) if evaluated else None)
     render_compute(report, fmt.value)
 
 
@@ -319,6 +410,7 @@ def export(
                                                 "(default: reports/bilan-YEAR.xlsx).",
                                                 dir_okay=False)] = None,
     data_dir: DataDirOption = None,
+    evaluated: EvaluatedOption = False,
 ) -> None:
     """Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.
 
@@ -328,10 +420,11 @@ def export(
     from spapser_cli.export.write import export_workbook
     from spapser_cli.read.load import require_catalog
 
-    folder = _data_dir(data_dir)
     plan = plan_export(year=year, first=first, last=last, output=output)
+    folder = _data_dir(data_dir)
     catalog, problems = require_catalog(folder)
-    written = export_workbook(catalog, plan, problems=problems,
+    actions = _evaluated(catalog, plan.last) if evaluated else None
+    written = export_workbook(catalog, plan, problems=problems, actions=actions,
                               command=shlex.join(["spapser", *sys.argv[1:]]))
     typer.echo(str(written))
 
@@ -339,3 +432,7 @@ def export(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="spapser")
+
+
+# The yearly cycle's commands (plan, template, import, status) live in their own module.
+from spapser_cli import cli_collect  # noqa: E402,F401

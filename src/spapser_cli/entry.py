@@ -15,10 +15,15 @@ folder that no longer exists exits 2.
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import sys
-from pathlib import Path
+
+try:  # Ctrl-C while the entry point itself loads, before `main` can handle it
+    import shutil
+    import signal
+    from pathlib import Path
+except KeyboardInterrupt:
+    os.write(2, b"Error: interrupted\n")
+    raise SystemExit(130) from None
 
 TYPE_CHECKING = False  # `typing` costs ~3 ms, a tenth of `spapser --help`
 if TYPE_CHECKING:
@@ -164,7 +169,7 @@ def _run() -> int:
         else:
             sys.stdout.write(text)
             return 0
-    if sys.argv[1:2] == ["export"]:
+    if sys.argv[1:2] in (["export"], ["template"], ["import"]):
         import_openpyxl_without_numpy()
     from .cli import main as run
 

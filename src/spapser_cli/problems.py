@@ -75,6 +75,24 @@ PROBLEM_CODES: dict[str, str] = {
     "total-mismatch": "a published total differs from the sum of its categories",
     "reported-gap": "a reported value differs from the value computed from the measures",
     "stray-file": "a file in the data folder that spapser does not read",
+    # Added by issue 9 (any buyer's scheme)
+    "renamed-key": "a key an earlier version of the format had, with what replaces it",
+    "not-a-whole-number": "a fraction given for a variable that takes whole numbers only",
+    "indicator-as-variable": "an indicator id given under `measures:` instead of `reported:`",
+    # The evaluation plan (scheme.yaml, evaluation.plan)
+    "unknown-action": "the evaluation plan names an action the scheme does not list",
+    "year-out-of-period": "an evaluation year outside the scheme's period",
+    "action-not-evaluated": "an action the evaluation plan never evaluates in a cycle",
+    # Importing collection files (spapser import)
+    "not-a-collection-file": "a file to import that is not a collection file from "
+                             "spapser template",
+    "collection-year-mismatch": "a collection file of another year than the one imported",
+    "missing-column": "a collection sheet without one of the columns the import reads",
+    "unknown-sheet": "a sheet of a collection workbook that was renamed, added or removed",
+    "missing-id": "a filled row of a collection file without its hidden ids",
+    "import-conflict": "an imported value differs from the one the measures file holds",
+    "broken-year": "a measures file with errors: its year is left out until it is fixed",
+    # Added by issue 13 (failure model)
     "link-outside-data": "a symbolic link in the data folder that leads outside it",
 }
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spapser_cli.catalog import Catalog
     from spapser_cli.problems import Problem
 
-FORMAT = 3  # bump when the stored shape changes (3: JSON instead of pickle)
+FORMAT = 4  # bump when the stored shape changes (4: JSON instead of pickle)
 SNAPSHOT_LIMIT = 512 * 1024 * 1024  # far above any real catalog; never read more
 
 

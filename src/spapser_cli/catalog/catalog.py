@@ -41,6 +41,8 @@ class Catalog:
     documents: dict[str, Document] = field(default_factory=dict)  # by display path
     action_files: dict[str, str] = field(default_factory=dict)  # code -> display path
     measures_files: dict[int, str] = field(default_factory=dict)  # year -> display path
+    # Years whose measures file has errors, left out until it is fixed: year -> display path
+    broken_measures: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._variables: dict[str, tuple[Variable, str]] = {}
@@ -55,6 +57,12 @@ class Catalog:
     @property
     def years(self) -> list[int]:
         return sorted(self.measures)
+
+    def year_missing(self, year: int) -> str:
+        """Why `year` has no measures: its file has errors, or it has none."""
+        if year in self.broken_measures:
+            return f"{self.broken_measures[year]} has errors"
+        return f"no measures for {year}"
 
     def variable(self, variable_id: str) -> Variable | None:
         entry = self._variables.get(variable_id)
@@ -93,6 +101,25 @@ class Catalog:
             return own or (variable.unit if variable else None)
         return None
 
+    def indicator_is_cumulative(self, indicator: Indicator) -> bool:
+        """Whether the indicator's values are stocks at the end of the year (« à fin
+        d'année »): a value, share, ratio or rate of cumulative variables only. A difference
+        of a stock is the year's flow."""
+        if indicator.kind not in ("value", "share", "ratio", "rate"):
+            return False
+        names = [part.variable for name in ("quantity", "part", "whole", "numerator",
+                                             "denominator")
+                 if (ref := getattr(indicator, name, None)) is not None
+                 for part in [ref, *getattr(ref, "plus", [])]]
+        variables = [self.variable(n) for n in names]
+        return bool(variables) and all(v is not None and getattr(v, "cumulative", False)
+                                       for v in variables)
+
+    def words(self) -> tuple[str, str]:
+        """What the scheme calls an axis and an objective (« Axe », « Objectif » by default)."""
+        words = getattr(self.scheme, "words", None)
+        return (words.axis, words.objective) if words is not None else ("Axe", "Objectif")
+
     def indicator_categories(self, indicator: Indicator) -> list[Category]:
         """The categories an indicator's breakdown is given by (empty when it has none)."""
         kind = indicator.kind
@@ -107,8 +134,8 @@ class Catalog:
                 ref = indicator.whole  # type: ignore[union-attr]
         elif kind == "rate" and indicator.breakdown == "per-category":  # type: ignore[union-attr]
             ref = indicator.numerator  # type: ignore[union-attr]
-        if ref is None:
-            return []
+        if ref is None or getattr(ref, "plus", None):
+            return []  # a sum of several variables has no breakdown
         variable = self.variable(ref.variable)
         if variable is None:
             return []

@@ -30,7 +30,7 @@ from spapser_cli.catalog.catalog import Catalog
 from spapser_cli.catalog.records import Record
 from spapser_cli.problems import PROBLEM_CODES, Problem, Severity
 
-FORMAT = 3  # bump when the stored shape changes
+FORMAT = 4  # bump when the stored shape changes
 
 _MAPPING = "\u0000"
 _DATE = "\u0001"
@@ -83,6 +83,11 @@ def encode(catalog: Catalog, problems: list[Problem]) -> bytes:
         return _encode(catalog, problems)
 
 
+def _reported(document: Any) -> Any:
+    data = getattr(document, "data", None)
+    return data.get("reported") if isinstance(data, dict) else None
+
+
 def _encode(catalog: Catalog, problems: list[Problem]) -> bytes:
     documents = [[doc.file, _positions(doc.values), _positions(doc.keys)]
                  for doc in catalog.documents.values()]
@@ -94,7 +99,12 @@ def _encode(catalog: Catalog, problems: list[Problem]) -> bytes:
         _plain(catalog.measures),
         _plain(catalog.action_files),
         _plain(catalog.measures_files),
+        _plain(catalog.broken_measures),
         list(catalog.documents),
+        # The reported values as the files spell them (`38` or `38.0`: the engine's tolerance
+        # for a published figure depends on it), for the measures files only.
+        [[file, _plain(_reported(catalog.documents.get(file)))]
+         for file in catalog.measures_files.values() if file in catalog.documents],
         [[p.file, p.code, p.message, p.line, p.column, p.severity] for p in problems],
     ]
     # Two JSON texts on two lines (JSON escapes every newline inside a text). A file name
@@ -239,11 +249,13 @@ def _marks(entries: Any) -> dict[tuple[Any, ...], tuple[int, int]]:
 class StoredDocument:
     """A file of a snapshot: where its values stand, read when first asked for.
 
-    It answers what the commands ask a `read.document.Document` (`position`, `problem`),
-    without its parsed data; `catalog` may not import `read`, hence this small twin."""
+    It answers what the commands ask a `read.document.Document` (`position`, `problem`, the
+    `reported` part of `data`), without the rest of its parsed data; `catalog` may not import
+    `read`, hence this small twin."""
 
     def __init__(self, file: str, stored: _Positions) -> None:
         self.file = file
+        self.data: Any = None  # a measures file's `reported` section, as spelled
         self._stored: _Positions | None = stored
         self.values: dict[Any, Any] = {}
         self.keys: dict[Any, Any] = {}
@@ -293,20 +305,26 @@ def decode(raw: bytes, start: int = 0) -> tuple[Catalog, list[Problem]]:
                           parse_constant=_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError):
         raise SnapshotError("not JSON") from None
-    _expect(isinstance(body, list) and len(body) == 9 and body[0] == FORMAT, "a snapshot")
-    _, data_dir, scheme, actions, measures, action_files, measures_files, documents, found = body
+    _expect(isinstance(body, list) and len(body) == 11 and body[0] == FORMAT, "a snapshot")
+    (_, data_dir, scheme, actions, measures, action_files, measures_files, broken_measures,
+     documents, printed, found) = body
     _check_scheme(scheme)
     for code, action in _mapping(actions, str, "the actions").items():
         _check_action(code, action)
     for year, year_measures in _mapping(measures, int, "the measures").items():
         _check_measures(year, year_measures)
-    for mapping, key in ((action_files, str), (measures_files, int)):
+    for mapping, key in ((action_files, str), (measures_files, int), (broken_measures, int)):
         for file in _mapping(mapping, key, "the files").values():
             _typed(file, str, "a file name")
     stored = _Positions(raw, end + 1)
     docs = {_typed(file, str, "a file name"): StoredDocument(file, stored)
             for file in _typed(documents, list, "the documents")}
+    for entry in _typed(printed, list, "the reported values"):
+        _expect(isinstance(entry, list) and len(entry) == 2 and entry[0] in docs,
+                "reported values")
+        docs[entry[0]].data = {"reported": entry[1]}
     problems = [_problem(entry) for entry in _typed(found, list, "the problems")]
     catalog = Catalog(Path(_typed(data_dir, str, "a folder")), scheme, actions, measures,
-                      docs, action_files, measures_files)  # type: ignore[arg-type]
+                      docs, action_files, measures_files,  # type: ignore[arg-type]
+                      broken_measures)
     return catalog, problems

@@ -13,15 +13,17 @@ from spapser_cli.engine.engine import Engine, compute_series, compute_year
 from spapser_cli.engine.results import (
     STATUS_LABELS,
     Computed,
+    JudgedTarget,
     Provenance,
     Result,
     SeriesReport,
     Status,
     YearReport,
 )
-from spapser_cli.engine.targets import judge, select_target
+from spapser_cli.engine.targets import category_target, judge, select_target
 
 __all__ = [
-    "STATUS_LABELS", "Computed", "Engine", "Provenance", "Result", "SeriesReport", "Status",
-    "YearReport", "compute_series", "compute_year", "judge", "select_target",
+    "STATUS_LABELS", "Computed", "Engine", "JudgedTarget", "Provenance", "Result",
+    "SeriesReport", "Status", "YearReport", "category_target", "compute_series",
+    "compute_year", "judge", "select_target",
 ]

@@ -7,25 +7,26 @@ an indicator cannot be computed the result says why (`reason`) instead of invent
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.engine.formulas import DIVISION_BY_ZERO, Formula
-from spapser_cli.engine.results import Computed, Result, SeriesReport, YearReport
+from spapser_cli.engine.reported import reported_gap
+from spapser_cli.engine.results import (
+    Computed,
+    JudgedTarget,
+    Result,
+    SeriesReport,
+    Status,
+    YearReport,
+)
 from spapser_cli.engine.targets import judge, select_target
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
-    from spapser_cli.read.models import Indicator, Reported
-
-DEFAULT_TOLERANCE = 0.05
-"""Largest gap accepted between a reported and a computed value when neither the indicator
-nor the reported entry states one: half a unit of the first decimal, the precision at which
-the reference document prints its percentages."""
-
-ABOUT_TOLERANCE = 0.10
-"""A value reported as « about » (« proche de ») is accepted within 10 % of the computed one."""
+    from spapser_cli.read.models import Indicator, Target
 
 
 
@@ -35,17 +36,25 @@ ABOUT_TOLERANCE = 0.10
 
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                  action: str | None = None, load_warnings: Sequence[Problem] = (),
-                 engine: Engine | None = None) -> YearReport:
+                 engine: Engine | None = None,
+                 actions: Collection[str] | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
     disagrees with its parts...), carried into the report so that they are not lost.
     `engine`: one engine of this catalog shared by several years, so that baselines and
-    previous years are computed once (the bilan workbook shows every year)."""
+    previous years are computed once (the bilan workbook shows every year).
+    `actions`: only these actions (those the evaluation plan evaluates that year)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
+        if year in catalog.broken_measures:
+            file = catalog.broken_measures[year]
+            raise SpapserError(f"{file} has errors: fix them first (`spapser validate "
+                               f"{file}`); years with data: {available}")
+        start = (f"; to start {year}: `spapser template {year}`, then `spapser import` the "
+                 "filled workbook") if not catalog.years or year > catalog.years[-1] else ""
         raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
-                           f"{available}")
+                           f"{available}{start}")
     if action is not None and action not in catalog.actions:
         raise UsageError(f"no action {action!r} (actions: {', '.join(catalog.actions)})")
     if axis is not None and catalog.axis(axis) is None:
@@ -53,7 +62,8 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
         raise UsageError(f"no axis {axis} (axes: {numbers})")
     engine = engine or Engine(catalog)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
-               if (axis is None or act.axis == axis) and (action is None or act.code == action)]
+               if (axis is None or act.axis == axis) and (action is None or act.code == action)
+               and (actions is None or act.code in actions)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
     return YearReport(year, catalog, results, [*load_warnings, *warnings])
@@ -89,35 +99,62 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
 
 
 class Engine:
-    """Computes results, memoising each indicator × year (a change needs N−1, a baseline needs
-    every year)."""
+    """Computes results, memoising every step per indicator × year, so that each result costs
+    O(1) amortised however many years there are: a change needs an earlier year, a status the
+    baseline (the first year with a value), and each is found once."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        # A year whose measures file has errors stays in the walk over earlier years: what it
+        # holds is unknown, so a change or a previous value must not bridge it as if it were a
+        # gap (its value and quantities are n/d, "… has errors").
+        self._broken = set(catalog.broken_measures)
+        self.years = sorted({*catalog.years, *self._broken})
+        self._position = {year: i for i, year in enumerate(self.years)}
         self._computed: dict[tuple[str, int], Computed] = {}
+        self._results: dict[tuple[str, int], Result] = {}
+        self._baselines: dict[tuple[str, str | None], tuple[int | None, float | None]] = {}
+        self._earlier: dict[tuple[str, str, int], int | None] = {}
+        self._facts: dict[str, tuple[str, str | None, dict[str, str], bool]] = {}
         self.gaps: dict[tuple[str, int], Problem] = {}
 
     # -- results -------------------------------------------------------------------------------
     def result(self, indicator: Indicator, year: int) -> Result:
+        key = (indicator.id, year)
+        if key not in self._results:
+            self._results[key] = self._result(indicator, year)
+        return self._results[key]
+
+    def _result(self, indicator: Indicator, year: int) -> Result:
         current = self.computed(indicator, year)
-        previous = self.computed(indicator, year - 1).value if year - 1 in self.catalog.measures \
-            else None
+        previous_year = self.earlier_year(indicator, year, "value",
+                                          lambda y: self.computed(indicator, y).value is not None)
+        previous = self.computed(indicator, previous_year).value if previous_year else None
         change = (current.value - previous
                   if current.value is not None and previous is not None else None)
         baseline_year, baseline_value = self.baseline(indicator)
-        target = select_target(indicator.targets, year)
-        status, expected = judge(indicator.kind, current.value, current.milestone, year, target,
-                                 baseline_year, baseline_value, getattr(indicator, "due", None))
+        targets = tuple(self._judge_target(indicator, t, year, current)
+                        for t in indicator.targets)
+        # The status is the nearest target's still ahead: a whole-indicator target first, a
+        # per-category one when the indicator has no other.
+        target = select_target([t for t in targets if t.category is None] or list(targets), year)
+        status: Status
+        expected: float | None
+        if indicator.kind == "milestone" or target is None:
+            status, expected = judge(indicator.kind, current.value, current.milestone, year, None,
+                                     None, None, getattr(indicator, "due", None))
+        else:
+            status, expected = target.status, target.expected
         if indicator.kind == "qualitative" and current.text:
             status = "no-target"  # assessed in words: reported, just not a figure
-        categories = {c.id: c.label for c in self.catalog.indicator_categories(indicator)}
+        action, unit, categories, cumulative = self._facts_of(indicator)
         return Result(
             id=indicator.id,
-            action=self.catalog.indicator_action(indicator.id).code,
+            action=action,
             label=indicator.label,
             kind=indicator.kind,
             year=year,
-            unit=self.catalog.indicator_unit(indicator),
+            unit=unit,
             value=current.value,
             previous=previous,
             change=change,
@@ -135,20 +172,96 @@ class Engine:
             milestone=current.milestone,
             note=indicator.note,
             source=current.source,
+            previous_year=previous_year,
+            compared_with=current.compared_with,
+            cumulative=cumulative,
+            targets=targets,
+            carried_from=current.carried_from,
+            breakdown_reason=current.breakdown_reason,
         )
 
-    def baseline(self, indicator: Indicator) -> tuple[int | None, float | None]:
-        """« Temps 0 »: the declared baseline year, else the first year with a value."""
+    def _facts_of(self, indicator: Indicator) -> tuple[str, str | None, dict[str, str], bool]:
+        """What does not change from year to year: action, unit, categories, cumulative."""
+        facts = self._facts.get(indicator.id)
+        if facts is None:
+            catalog = self.catalog
+            facts = (catalog.indicator_action(indicator.id).code,
+                     catalog.indicator_unit(indicator),
+                     {c.id: c.label for c in catalog.indicator_categories(indicator)},
+                     catalog.indicator_is_cumulative(indicator))
+            self._facts[indicator.id] = facts
+        return facts
+
+    def _judge_target(self, indicator: Indicator, target: Target, year: int,
+                      current: Computed) -> JudgedTarget:
+        """Resolve a target to its threshold (a relative one from the indicator's value in
+        its reference year) and judge this year's value against it."""
+        category = target.category
+        threshold = target.value
+        if target.change is not None and target.reference_year is not None:
+            reference = self._value_of(indicator, target.reference_year, category)
+            threshold = (None if reference is None else
+                         reference + target.change if target.change_unit == "points" else
+                         reference * (1 + target.change / 100))
+        judged = JudgedTarget(threshold, target.year, target.direction, target.text, category,
+                              target.change,
+                              target.change_unit if target.change is not None else None,
+                              target.reference_year, target.source)
+        value = current.value if category is None else current.breakdown.get(category)
+        if threshold is None:  # the reference year has no value: nothing to judge against
+            return replace(judged, status="no-data" if value is None else "no-target")
+        baseline_year, baseline_value = self.baseline(indicator, category)
+        status, expected = judge(indicator.kind, value, None, year, judged, baseline_year,
+                                 baseline_value)
+        return replace(judged, status=status, expected=expected)
+
+    def _value_of(self, indicator: Indicator, year: int, category: str | None) -> float | None:
+        if year not in self._position:
+            return None
+        found = self.computed(indicator, year)
+        return found.value if category is None else found.breakdown.get(category)
+
+    def baseline(self, indicator: Indicator,
+                 category: str | None = None) -> tuple[int | None, float | None]:
+        """« Temps 0 »: the declared baseline year, else the first year with a value (of
+        `category`, for a per-category target). Found once per indicator."""
+        key = (indicator.id, category)
+        if key not in self._baselines:
+            self._baselines[key] = self._baseline(indicator, category)
+        return self._baselines[key]
+
+    def _baseline(self, indicator: Indicator,
+                  category: str | None) -> tuple[int | None, float | None]:
         if indicator.baseline_year is not None:
-            if indicator.baseline_year not in self.catalog.measures:
-                return indicator.baseline_year, None
-            return indicator.baseline_year, self.computed(indicator,
-                                                          indicator.baseline_year).value
-        for year in self.catalog.years:
-            value = self.computed(indicator, year).value
+            return indicator.baseline_year, self._value_of(indicator, indicator.baseline_year,
+                                                           category)
+        for year in self.years:
+            value = self._value_of(indicator, year, category)
             if value is not None:
                 return year, value
         return None, None
+
+    def earlier_year(self, indicator: Indicator, year: int, what: str,
+                     has: Callable[[int], bool]) -> int | None:
+        """The last year with measures before `year` where `has(year)` (the indicator has a
+        value, its quantity was measured...). Each year's answer is built from the one before
+        and kept, so a walk over every year costs O(1) per year."""
+        if year not in self._position:  # a year without measures (no command asks for one)
+            return next((y for y in reversed(self.years)
+                         if y < year and (y in self._broken or has(y))), None)
+        position = self._position[year]
+        memo, key = self._earlier, (indicator.id, what)
+        # Walk down to the first year already answered, then answer upwards: no recursion.
+        pending = []
+        i = position
+        while i > 0 and (*key, self.years[i]) not in memo:
+            pending.append(i)
+            i -= 1
+        for i in reversed(pending):
+            previous = self.years[i - 1]
+            stops = previous in self._broken or has(previous)
+            memo[(*key, self.years[i])] = previous if stops else memo.get((*key, previous))
+        return memo.get((*key, year))
 
     # -- values --------------------------------------------------------------------------------
     def computed(self, indicator: Indicator, year: int) -> Computed:
@@ -160,21 +273,26 @@ class Engine:
     def _compute(self, indicator: Indicator, year: int) -> Computed:
         measures = self.catalog.measures.get(year)
         if measures is None:
-            return Computed(None, reason=f"no measures for {year}")
+            return Computed(None, reason=self.catalog.year_missing(year))
         reported = measures.reported.get(indicator.id)
         if indicator.kind in ("qualitative", "milestone"):
             if reported is None:
-                return Computed(None, reason=f"nothing reported for {year}")
+                return self._carried(indicator, year)
             return Computed(None, provenance="reported", text=reported.text,
                             milestone=reported.status, source=reported.source,
                             reason=None if (reported.text or reported.status) else
                             "no assessment reported")
-        formula = Formula(self.catalog, year)
+        formula = Formula(self.catalog, year, lambda has: self.earlier_year(
+            indicator, year, "quantity", has))
         value, breakdown, reason = formula.evaluate(indicator)
         if value is not None or any(v is not None for v in breakdown.values()):
             if reported is not None:
-                self._compare(indicator, year, value, breakdown, reported)
-            return Computed(value, breakdown, "computed", None if value is not None else reason)
+                gap = reported_gap(self.catalog, indicator, year, value, breakdown, reported)
+                if gap is not None:
+                    self.gaps[(indicator.id, year)] = gap
+            return Computed(value, breakdown, "computed", None if value is not None else reason,
+                            compared_with=formula.compared_with,
+                            breakdown_reason=formula.breakdown_reason)
         if reason and reason.startswith(DIVISION_BY_ZERO):
             # The quantities exist but cannot be divided: say so rather than fall back on a
             # published figure that the measures contradict.
@@ -184,50 +302,20 @@ class Engine:
                             None if reported.value is not None else
                             "only a breakdown was reported",
                             qualifier=reported.qualifier, source=reported.source)
-        return Computed(None, reason=reason)
+        if formula.breakdown_reason is None:
+            return Computed(None, reason=reason)
+        return Computed(None, breakdown, reason=reason, breakdown_reason=formula.breakdown_reason)
 
-    def _compare(self, indicator: Indicator, year: int, value: float | None,
-                 breakdown: dict[str, float | None], reported: Reported) -> None:
-        """A computed value that departs from the published one beyond tolerance: a warning."""
-        tolerance = (reported.tolerance if reported.tolerance is not None else
-                     indicator.tolerance if indicator.tolerance is not None else
-                     DEFAULT_TOLERANCE)
-        pairs: list[tuple[tuple[str, ...], float | None, float]] = []
-        if reported.value is not None:
-            pairs.append((("value",), value, reported.value))
-        for category, published in reported.breakdown.items():
-            pairs.append((("breakdown", category), breakdown.get(category), published))
-        gaps = []
-        for path, computed, published in pairs:
-            if computed is None:
-                continue
-            if not _agrees(computed, published, reported.qualifier, tolerance):
-                where = "" if path == ("value",) else f" for {path[1]}"
-                gaps.append((path, f"{indicator.id} in {year}{where}: computed {computed:.4g}, "
-                             f"reported {_qualified(published, reported.qualifier)} "
-                             f"(tolerance {tolerance:g})"))
-        if gaps:
-            path, message = gaps[0]
-            if len(gaps) > 1:
-                message += f"; and {len(gaps) - 1} other gap(s)"
-            file = self.catalog.measures_files.get(year)
-            doc = self.catalog.documents.get(file) if file else None
-            at = ("reported", indicator.id) + path
-            self.gaps[(indicator.id, year)] = (
-                doc.problem(at, "reported-gap", message, severity="warning") if doc else
-                Problem(file or "", "reported-gap", message, severity="warning"))
-
-
-def _agrees(computed: float, published: float, qualifier: str, tolerance: float) -> bool:
-    if qualifier == "more-than":
-        return computed >= published - tolerance
-    if qualifier == "less-than":
-        return computed <= published + tolerance
-    if qualifier == "about":
-        return abs(computed - published) <= max(tolerance, ABOUT_TOLERANCE * abs(published))
-    return abs(computed - published) <= tolerance + 1e-9
-
-
-def _qualified(value: float, qualifier: str) -> str:
-    prefix = {"more-than": "more than ", "less-than": "less than ", "about": "about "}
-    return f"{prefix.get(qualifier, '')}{value:g}"
+    def _carried(self, indicator: Indicator, year: int) -> Computed:
+        """A milestone done in an earlier year stays done in the years that report nothing;
+        any later report wins. Memoised through `computed`: each year looks one year back."""
+        nothing = Computed(None, reason=f"nothing reported for {year}")
+        position = self._position.get(year, 0)
+        if indicator.kind != "milestone" or position == 0:
+            return nothing
+        before_year = self.years[position - 1]
+        before = self.computed(indicator, before_year)
+        if before.milestone != "done":
+            return nothing
+        return Computed(None, provenance="reported", milestone="done", source=before.source,
+                        carried_from=before.carried_from or before_year)

@@ -6,6 +6,7 @@ A missing quantity or a zero divisor is a reason, never a zero.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from spapser_cli.catalog import Catalog
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # at run time these are plain records with the same fields (s
         DifferenceIndicator,
         Indicator,
         Measures,
+        Part,
         RateIndicator,
         RatioIndicator,
         Ref,
@@ -28,30 +30,52 @@ Evaluated = tuple[float | None, dict[str, float | None], str | None]
 DIVISION_BY_ZERO = "division by zero"
 
 
-class Formula:
-    """Quantities of one year (and the year before) combined by an indicator's formula."""
+EarlierYear = Callable[[Callable[[int], bool]], "int | None"]
+"""Given `has(year)`, the last year before this one where it holds (memoised by the engine)."""
 
-    def __init__(self, catalog: Catalog, year: int) -> None:
+
+class Formula:
+    """Quantities of one year (and of the year it is compared with) combined by an
+    indicator's formula."""
+
+    def __init__(self, catalog: Catalog, year: int,
+                 earlier_year: EarlierYear | None = None) -> None:
         self.catalog = catalog
         self.year = year
+        self._earlier_year = earlier_year
+        self.compared_with: int | None = None  # the year a change or difference is from
+        self.breakdown_reason: str | None = None  # why the categories are n/d this year
 
     def _measures(self, year: int) -> Measures | None:
         return self.catalog.measures.get(year)
 
     def quantity(self, ref: Ref, year: int) -> tuple[float | None, str | None]:
-        """The variable's value in `year`, summed over the selected categories."""
+        """The quantity in `year`: the variable summed over the selected categories, plus the
+        variables added to it."""
+        total = 0.0
+        for part in [ref, *getattr(ref, "plus", [])]:
+            value, reason = self._part(part, year)
+            if value is None:
+                return None, reason
+            total += value
+        return total, None
+
+    def _part(self, ref: Part, year: int) -> tuple[float | None, str | None]:
         measures = self._measures(year)
         if measures is None:
-            return None, f"no measures for {year}"
+            return None, self.catalog.year_missing(year)
         measure = measures.measures.get(ref.variable)
         if measure is None:
             return None, f"{ref.variable} not measured in {year}"
-        if measure.value is not None:
+        variable = self.catalog.variable(ref.variable)
+        every = [c.id for c in variable.categories] if variable else []
+        if measure.value is not None:  # the total (a variable with categories may give it)
+            if ref.categories and set(ref.categories) != set(every):
+                return None, (f"{ref.variable} was measured by its total only in {year}: "
+                              f"no value for {', '.join(ref.categories)}")
             return measure.value, None
         values = measure.values or {}
-        variable = self.catalog.variable(ref.variable)
-        wanted = ref.categories or ([c.id for c in variable.categories] if variable else
-                                    list(values))
+        wanted = ref.categories or every or list(values)
         missing = [c for c in wanted if c not in values]
         if missing:
             return None, f"{ref.variable} has no value for {', '.join(missing)} in {year}"
@@ -63,6 +87,9 @@ class Formula:
         values = (measure.values or {}) if measure else {}
         variable = self.catalog.variable(ref.variable)
         wanted = ref.categories or ([c.id for c in variable.categories] if variable else [])
+        if measure is not None and measure.value is not None and wanted and year == self.year:
+            self.breakdown_reason = (f"{ref.variable} was measured by its total only in "
+                                     f"{year}")
         return {c: values.get(c) for c in wanted}
 
     def evaluate(self, indicator: Indicator) -> Evaluated:
@@ -95,20 +122,36 @@ class Formula:
                 reason)
 
     def _year_on_year(self, indicator: DifferenceIndicator | ChangeIndicator) -> Evaluated:
-        """N − (N−1) for a difference, N / (N−1) − 1 in % for a change."""
+        """N − earlier for a difference, N / earlier − 1 in % for a change. The earlier year is
+        the indicator's `reference_year`, else the last earlier year the quantity was
+        measured (a gap in the years is bridged, and the year is named in `compared_with`)."""
         combine = _minus if indicator.kind == "difference" else _change
-        ref, previous_year = indicator.quantity, self.year - 1
+        ref = indicator.quantity
         now, reason = self.quantity(ref, self.year)
-        before, reason_before = self.quantity(ref, previous_year)
+        earlier = getattr(indicator, "reference_year", None)
+        if earlier is None and self._earlier_year is not None:
+            earlier = self._earlier_year(lambda y: self.quantity(ref, y)[0] is not None)
+        elif earlier is None and self.year - 1 in self.catalog.measures:
+            earlier = self.year - 1
         parts_now = self._single_breakdown(ref, self.year)
-        parts_before = self._single_breakdown(ref, previous_year)
+        if earlier is None:
+            # Nothing measured before: why the year before has nothing, as for a first year.
+            _, reason_before = self.quantity(ref, self.year - 1)
+            breakdown: dict[str, float | None] = {c: None for c in parts_now}
+            return None, breakdown, (reason if now is None else
+                                     f"no previous year: {reason_before}")
+        before, reason_before = self.quantity(ref, earlier)
+        parts_before = self._single_breakdown(ref, earlier)
         breakdown = {c: combine(v, parts_before.get(c)) for c, v in parts_now.items()}
         if now is None:
             return None, breakdown, reason
         if before is None:
-            return None, breakdown, f"no previous year: {reason_before}"
+            lead = ("no previous year" if getattr(indicator, "reference_year", None) is None
+                    else f"no value in the reference year {earlier}")
+            return None, breakdown, f"{lead}: {reason_before}"
         if indicator.kind == "change" and before == 0:
-            return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {previous_year}"
+            return None, breakdown, f"{DIVISION_BY_ZERO}: {ref.variable} is 0 in {earlier}"
+        self.compared_with = earlier
         return combine(now, before), breakdown, None
 
     def _share(self, indicator: ShareIndicator) -> Evaluated:
@@ -124,12 +167,14 @@ class Formula:
 
     def _single_breakdown(self, ref: Ref, year: int) -> dict[str, float | None]:
         variable = self.catalog.variable(ref.variable)
-        if variable is None or not variable.categories:
+        if variable is None or not variable.categories or getattr(ref, "plus", None):
             return {}
         if ref.categories is not None and len(ref.categories) == 1:
             return {}
         parts = self.by_category(ref, year)
-        return parts if any(v is not None for v in parts.values()) else {}
+        total_only = self.breakdown_reason is not None and year == self.year
+        # measured by its total only: every category is n/d, and `breakdown_reason` says why
+        return parts if total_only or any(v is not None for v in parts.values()) else {}
 
     def _divide(self, top: Ref, bottom: Ref, scale: float) -> tuple[float | None, str | None]:
         a, reason_a = self.quantity(top, self.year)

@@ -39,6 +39,49 @@ class Computed:
     text: str | None = None
     milestone: str | None = None
     source: str | None = None
+    compared_with: int | None = None  # the year a change or difference is taken from
+    breakdown_reason: str | None = None  # why the categories are n/d when the total is not
+    carried_from: int | None = None  # a milestone done in an earlier year, carried forward
+
+
+@dataclass(frozen=True)
+class JudgedTarget:
+    """A target resolved to its threshold in one year (a relative target from its reference
+    year's value), and how that year's value stands against it."""
+
+    value: float | None  # the threshold; None when the reference year has no value
+    year: int | None
+    direction: str
+    text: str
+    category: str | None = None
+    change: float | None = None
+    change_unit: str | None = None
+    reference_year: int | None = None
+    source: str | None = None
+    status: Status = "no-target"
+    expected: float | None = None
+
+    def to_dict(self, *, judged: bool = True) -> dict[str, Any]:
+        """Absolute whole-indicator targets keep the four keys they always had; the others
+        add theirs."""
+        data: dict[str, Any] = {"value": json_number(self.value), "year": self.year,
+                                "direction": self.direction, "text": self.text}
+        if self.category is not None:
+            data["category"] = self.category
+        if self.change is not None:
+            data.update(change=json_number(self.change), change_unit=self.change_unit,
+                        reference_year=self.reference_year)
+        if judged:
+            data.update(status=self.status, expected=json_number(self.expected))
+        return data
+
+
+def target_dict(target: Target) -> dict[str, Any]:
+    """A target as the data states it, as JSON (before it is resolved for a year)."""
+    return JudgedTarget(target.value, target.year, target.direction, target.text,
+                        target.category, target.change,
+                        target.change_unit if target.change is not None else None,
+                        target.reference_year).to_dict(judged=False)
 
 
 @dataclass(frozen=True)
@@ -52,9 +95,9 @@ class Result:
     year: int
     unit: str | None
     value: float | None
-    previous: float | None
+    previous: float | None  # the value of the last earlier year that has one
     change: float | None  # value - previous, in the unit (percentage points for %)
-    target: Target | None
+    target: JudgedTarget | None  # the nearest target still ahead, else the last one
     expected: float | None  # where the straight line to the target stands this year
     status: Status
     provenance: Provenance | None
@@ -68,12 +111,14 @@ class Result:
     milestone: str | None = None  # not-started, in-progress or done
     note: str | None = None
     source: str | None = None
+    previous_year: int | None = None  # the year `previous` is from
+    compared_with: int | None = None  # the year a change or difference is taken from
+    cumulative: bool = False  # a stock at the end of the year (« à fin d'année »)
+    targets: tuple[JudgedTarget, ...] = ()  # every target, judged for this year
+    carried_from: int | None = None  # a milestone done in that year, carried forward
+    breakdown_reason: str | None = None  # why the categories are n/d
 
     def to_dict(self) -> dict[str, Any]:
-        target = None
-        if self.target is not None:
-            target = {"value": json_number(self.target.value), "year": self.target.year,
-                      "direction": self.target.direction, "text": self.target.text}
         return {
             "id": self.id,
             "action": self.action,
@@ -82,9 +127,13 @@ class Result:
             "year": self.year,
             "value": json_number(self.value),
             "unit": self.unit,
+            "cumulative": self.cumulative,
             "previous": json_number(self.previous),
+            "previous_year": self.previous_year,
             "change": json_number(self.change),
-            "target": target,
+            "compared_with": self.compared_with,
+            "target": self.target.to_dict(judged=False) if self.target else None,
+            "targets": [t.to_dict() for t in self.targets],
             "expected": json_number(self.expected),
             "status": self.status,
             "provenance": self.provenance,
@@ -92,9 +141,11 @@ class Result:
             "baseline": {"year": self.baseline_year,
                          "value": json_number(self.baseline_value)},
             "breakdown": {c: json_number(v) for c, v in self.breakdown.items()},
+            "breakdown_reason": self.breakdown_reason,
             "reason": self.reason,
             "text": self.text,
             "milestone": self.milestone,
+            "carried_from": self.carried_from,
             "note": self.note,
             "source": self.source,
         }
@@ -139,9 +190,7 @@ class SeriesReport:
             "action": self.action,
             "label": self.indicator.label,
             "unit": self.unit,
-            "targets": [{"value": json_number(t.value), "year": t.year,
-                         "direction": t.direction, "text": t.text}
-                        for t in self.indicator.targets],
+            "targets": [target_dict(t) for t in self.indicator.targets],
             "years": [r.to_dict() for r in self.results],
             "warnings": [w.to_dict() for w in self.warnings],
         }

@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from spapser_cli.engine.results import Status
+from spapser_cli.engine.results import JudgedTarget, Result, Status
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Target
 
+T = TypeVar("T", "Target", JudgedTarget)
 
-def select_target(targets: list[Target], year: int) -> Target | None:
-    """The target that applies in `year`: the next one due (or one without a year), else the
-    last one that has passed."""
+
+def select_target(targets: Sequence[T], year: int) -> T | None:
+    """The target that applies in `year`: the nearest one still ahead (or one without a
+    year), else the last one once all have passed."""
     upcoming = [t for t in targets if t.year is None or t.year >= year]
     if upcoming:
         return min(upcoming, key=lambda t: (t.year is None, t.year or 0))
     return max(targets, key=lambda t: t.year or 0) if targets else None
 
 
+def category_target(result: Result, category: str) -> JudgedTarget | None:
+    """The target of one category of `result` that applies in its year, if it has any."""
+    return select_target([t for t in result.targets if t.category == category], result.year)
+
+
 def judge(kind: str, value: float | None, milestone: str | None, year: int,
-          target: Target | None, baseline_year: int | None, baseline_value: float | None,
+          target: Target | JudgedTarget | None, baseline_year: int | None,
+          baseline_value: float | None,
           due: str | None = None) -> tuple[Status, float | None]:
     """The status of a value against its target, and the trajectory value when relevant.
 
@@ -36,7 +45,7 @@ def judge(kind: str, value: float | None, milestone: str | None, year: int,
         return ("not-met" if due_year is not None and year >= due_year else "on-track"), None
     if value is None:
         return "no-data", None
-    if target is None:
+    if target is None or target.value is None:  # a relative target not resolved yet
         return "no-target", None
     at_least = target.direction == "at-least"
     if (value >= target.value) if at_least else (value <= target.value):

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from spapser_cli.catalog import Catalog
+from spapser_cli.collect.status import StatusReport, year_status
 from spapser_cli.engine import Engine, Result, YearReport, compute_year
 from spapser_cli.files import absolute
 from spapser_cli.problems import Problem, SpapserError, UsageError
@@ -79,6 +80,13 @@ class Bilan:
     warnings: list[Problem]  # validation warnings of the data folder
     command: str
     generated: datetime
+    completeness: StatusReport  # of the summary year: the *Complétude* sheet
+    only_evaluated: bool = False  # --evaluated: the actions the plan evaluates that year
+
+    @property
+    def evaluated(self) -> set[str]:
+        """The actions the evaluation plan evaluates in the summary year."""
+        return {a.code for a in self.completeness.actions if a.due}
 
     @property
     def years(self) -> list[int]:
@@ -120,11 +128,12 @@ class Bilan:
 
 
 def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-           command: str) -> Bilan:
+           command: str, actions: list[str] | None = None) -> Bilan:
     """Compute every year the bilan shows. An annual bilan shows its year and the years
     before it; a global bilan the years of its range that have measures, and both ends of
     the range must have some: the file is named after them and the summary is the last
-    one's. Raises `SpapserError` (exit 1) for a year without measures."""
+    one's. Raises `SpapserError` (exit 1) for a year without measures. `actions`: only
+    these actions (`--evaluated`)."""
     if plan.global_bilan:
         years = [y for y in catalog.years if plan.first <= y <= plan.last]
         if not years:
@@ -137,9 +146,10 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
         ends = [plan.last]
     # The ends first: `compute_year` explains a year without measures as `compute` does.
     engine = Engine(catalog)
-    reports = {y: compute_year(catalog, y, engine=engine) for y in ends}
-    reports.update((y, compute_year(catalog, y, engine=engine)) for y in years
+    reports = {y: compute_year(catalog, y, engine=engine, actions=actions) for y in ends}
+    reports.update((y, compute_year(catalog, y, engine=engine, actions=actions)) for y in years
                    if y not in reports)
     warnings = [p for p in problems if p.severity == "warning"]
     return Bilan(catalog, plan, dict(sorted(reports.items())), warnings, command,
-                 datetime.now().replace(microsecond=0))
+                 datetime.now().replace(microsecond=0), year_status(catalog, plan.last),
+                 actions is not None)

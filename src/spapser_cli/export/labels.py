@@ -36,6 +36,7 @@ SUMMARY = "Synthèse"
 SERIES = "Séries"
 DATA = "Données"
 CHECKS = "Contrôles"
+COMPLETENESS = "Complétude"
 ABOUT = "À propos"
 
 
@@ -50,6 +51,7 @@ _VARIABLE = r"(?P<variable>[a-z0-9]+(?:-[a-z0-9]+)*)"  # an id, as the models de
 REASONS_FR: list[tuple[re.Pattern[str], str]] = [
     (re.compile(pattern), french) for pattern, french in [
         (rf"no measures for {_YEAR}", "aucune mesure pour {year}"),
+        (r"(?P<file>\S+\.yaml) has errors", "{file} contient des erreurs"),
         (rf"nothing reported for {_YEAR}", "rien n'a été publié pour {year}"),
         (r"no assessment reported", "aucune appréciation publiée"),
         (r"only a breakdown was reported", "seule la ventilation a été publiée"),
@@ -59,6 +61,12 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",
          "division par zéro : {variable} vaut 0 en {year}"),
         (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
+        (rf"{_VARIABLE} was measured by its total only in {_YEAR}",
+         "{variable} n'est mesuré que par son total en {year}"),
+        (rf"{_VARIABLE} was measured by its total only in {_YEAR}: no value for "
+         r"(?P<categories>.+)",
+         "{variable} n'est mesuré que par son total en {year} : pas de valeur pour "
+         "{categories}"),
     ]
 ]
 PREVIOUS_YEAR = "no previous year: "
@@ -71,6 +79,11 @@ def reason_fr(reason: str) -> str:
 
 
 def _translated(reason: str) -> str | None:
+    reference = re.fullmatch(rf"no value in the reference year {_YEAR}: (?P<inner>.+)", reason)
+    if reference:
+        inner = _translated(reference["inner"])
+        return (None if inner is None else
+                f"pas de valeur l'année de référence {reference['year']} ({inner})")
     if reason.startswith(PREVIOUS_YEAR):
         inner = _translated(reason[len(PREVIOUS_YEAR):])
         return None if inner is None else f"pas de valeur l'année précédente ({inner})"

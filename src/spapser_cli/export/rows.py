@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spapser_cli.engine import Result
@@ -30,31 +31,56 @@ def target_cells(result: Result) -> list[CellValue | Val]:
     if target is None:
         return [None, None]
     sign = "≥ " if target.direction == "at-least" else "≤ "
-    return [num(target.value, result.unit, prefix=sign, exact=True), target.year]
+    of = f"{target.category} " if target.category else ""  # a target for one category
+    return [num(target.value, result.unit, prefix=of + sign, exact=True), target.year]
 
 
 def comment(result: Result) -> str | None:
-    """The words that explain a row: the assessment of a qualitative indicator, or why a
-    value is missing."""
+    """The words that explain a row: the assessment of a qualitative indicator, why a value
+    is missing, and what a French reader must know to read it (the year the previous value
+    is from, a target relative to a reference year, a milestone carried forward)."""
     if result.text:
         return result.text
+    notes = []
     if result.reason and (result.value is None or result.kind == "milestone"):
-        return f"non disponible : {reason_fr(result.reason)}"
-    return None
+        notes.append(f"non disponible : {reason_fr(result.reason)}")
+    if result.carried_from:
+        notes.append(f"réalisé en {result.carried_from}, reporté")
+    if result.previous_year is not None and result.previous_year != result.year - 1:
+        notes.append(f"valeur précédente : {result.previous_year}")
+    if result.compared_with is not None and result.compared_with != result.year - 1:
+        notes.append(f"évolution calculée par rapport à {result.compared_with}")
+    target = result.target
+    if target is not None and target.change is not None:
+        amount = (f"{target.change:+g} points".replace(".", ",")
+                  if target.change_unit == "points" else
+                  f"{target.change:+g} %".replace(".", ","))
+        notes.append(f"cible : {amount} par rapport à {target.reference_year}")
+    if result.breakdown_reason:
+        notes.append(f"détail non disponible : {reason_fr(result.breakdown_reason)}")
+    return " ; ".join(notes) or None
 
 
 
 def result_cells(result: Result) -> list[CellValue | Val]:
     """Unit, value N, value N-1, change, target, due year, status, provenance, comment."""
-    return [unit_label(result.unit), value_cell(result), num(result.previous, result.unit),
+    unit = unit_label(result.unit)
+    if result.cumulative:  # a stock at the end of the year, never to be read as a flow
+        unit = f"{unit} (cumul fin d'année)" if unit else "cumul fin d'année"
+    return [unit, value_cell(result), num(result.previous, result.unit),
             num(result.change, result.unit, signed=True, points=True), *target_cells(result),
             Val(STATUS_FR[result.status], status=result.status),
             PROVENANCE_FR.get(result.provenance or "", ""), comment(result)]
 
 
-def result_columns(year: int) -> list[Column]:
-    return [Column("Unité", 10), Column(f"Valeur {year}", 13), Column(f"Valeur {year - 1}", 13),
-            Column(f"Évolution {year - 1}-{year}", 13), Column("Cible", 11),
+def result_columns(year: int, results: Sequence[Result] = ()) -> list[Column]:
+    """The headers of `result_cells`. The previous value is N-1's unless a gap in the years
+    makes it an earlier one: the header then says « précédente » and the comment the year."""
+    gaps = any(r.previous_year not in (None, year - 1) for r in results)
+    previous = "Valeur précédente" if gaps else f"Valeur {year - 1}"
+    change = "Évolution" if gaps else f"Évolution {year - 1}-{year}"
+    return [Column("Unité", 10), Column(f"Valeur {year}", 13), Column(previous, 13),
+            Column(change, 13), Column("Cible", 11),
             Column("Échéance", 10), Column("Statut", 15), Column("Provenance", 12),
             Column("Commentaire", 45, wrap=True)]
 

@@ -11,10 +11,11 @@ from openpyxl import Workbook
 from spapser_cli import __version__
 from spapser_cli.export.cells import clean_text, setup_print, sheet_title
 from spapser_cli.export.charts import add_chart_sheet
-from spapser_cli.export.labels import ABOUT, CHECKS, DATA, SERIES, SUMMARY
+from spapser_cli.export.labels import ABOUT, CHECKS, COMPLETENESS, DATA, SERIES, SUMMARY
 from spapser_cli.export.sheets.about import add_about_sheet
 from spapser_cli.export.sheets.axes import add_axis_sheet
 from spapser_cli.export.sheets.checks import add_checks_sheet
+from spapser_cli.export.sheets.completeness import add_completeness_sheet
 from spapser_cli.export.sheets.data import add_data_sheet
 from spapser_cli.export.sheets.series import add_series_sheet
 from spapser_cli.export.sheets.summary import add_summary_sheet
@@ -31,12 +32,14 @@ def build_workbook(bilan: Bilan) -> Workbook:
     assert summary_sheet is not None
     summary_sheet.title = SUMMARY
     add_summary_sheet(summary_sheet, bilan)
+    axis_word = bilan.catalog.words()[0]  # « Axe », or the scheme's own word
     for axis in bilan.catalog.scheme.axes:
-        name = sheet_title(f"Axe {axis.number}", workbook.sheetnames)
+        name = sheet_title(f"{axis_word} {axis.number}", workbook.sheetnames)
         add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
     rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
     add_chart_sheet(workbook, workbook[SERIES], rows, bilan)
     add_data_sheet(workbook.create_sheet(DATA), bilan)
+    add_completeness_sheet(workbook.create_sheet(COMPLETENESS), bilan)
     add_checks_sheet(workbook.create_sheet(CHECKS), bilan)
     add_about_sheet(workbook.create_sheet(ABOUT), bilan)
     for sheet in workbook.worksheets:

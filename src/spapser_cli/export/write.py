@@ -29,9 +29,9 @@ def prepare_target(plan: ExportPlan) -> Path:
 
 
 def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-                    command: str) -> Path:
-    """Write the bilan workbook atomically and return its path."""
-    bilan = gather(catalog, plan, problems=problems, command=command)
+                    command: str, actions: list[str] | None = None) -> Path:
+    """Write the bilan workbook atomically and return its path (`actions`: only these)."""
+    bilan = gather(catalog, plan, problems=problems, command=command, actions=actions)
     target = prepare_target(plan)
     collecting = gc.isenabled()
     gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here

@@ -1,14 +1,42 @@
-"""Where the data folder is: `--data-dir` > `SPAPSER_DATA_DIR` > `./data` > the bundled dataset."""
+"""Where the data folder is: `--data-dir` > `SPAPSER_DATA_DIR` > `./scheme.yaml` > `./data` >
+the bundled example. Every command says which one it read (`DataFolder.describe`), so that the
+bundled Pas-de-Calais data is never taken for the user's own."""
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-from spapser_cli.problems import UsageError
+from spapser_cli.problems import UsageError, display_path
 
 ENV_VAR = "SPAPSER_DATA_DIR"
+
+# What a user reads on stderr (kept together for the translation catalogs to come).
+ORIGINS = {
+    "option": "--data-dir",
+    "env": f"${ENV_VAR}",
+    "here": "scheme.yaml in the current folder",
+    "local": "./data of the current folder",
+}
+BUNDLED = ("data: the bundled example (Pas-de-Calais 2017-2020), as there is no scheme.yaml "
+           "here nor in ./data; give yours with --data-dir DIR or ${env}, or start one with "
+           "`spapser init DIR --organisation NAME`")
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """A data folder and why it was chosen (`option`, `env`, `here`, `local` or `bundled`)."""
+
+    path: Path
+    origin: str
+
+    def describe(self) -> str:
+        """The one line that says which data a command read."""
+        if self.origin == "bundled":
+            return BUNDLED.replace("${env}", f"${ENV_VAR}")
+        return f"data: {display_path(self.path)} ({ORIGINS[self.origin]})"
 
 
 def bundled_data_dir() -> Path:
@@ -20,26 +48,34 @@ def bundled_data_dir() -> Path:
     return package.parents[1] / "data"  # editable install: src/spapser_cli -> repository root
 
 
-def resolve_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
-    """The data folder to read, by order of precedence.
+def locate_data_dir(option: Path | None, cwd: Path | None = None) -> DataFolder:
+    """The data folder to read, by order of precedence, with why it was chosen.
 
     Raises `UsageError` when the folder given is not a folder."""
     if option is not None:
-        chosen, origin = option, "--data-dir"
+        chosen, origin, name = option, "option", "--data-dir"
     elif os.environ.get(ENV_VAR):
-        chosen, origin = Path(os.environ[ENV_VAR]), ENV_VAR
+        chosen, origin, name = Path(os.environ[ENV_VAR]), "env", ENV_VAR
     else:
-        local = (cwd or Path.cwd()) / "data"
+        here = cwd or Path.cwd()
+        if (here / "scheme.yaml").is_file():
+            return DataFolder(here, "here")
+        local = here / "data"
         if (local / "scheme.yaml").is_file():
-            return local
-        return bundled_data_dir()
+            return DataFolder(local, "local")
+        return DataFolder(bundled_data_dir(), "bundled")
     try:
         is_folder = stat.S_ISDIR(os.stat(chosen).st_mode)
     except FileNotFoundError:
         is_folder = False
     except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{origin}: {chosen}: {reason}") from None
+        raise UsageError(f"{name}: {chosen}: {reason}") from None
     if not is_folder:
-        raise UsageError(f"{origin}: {chosen} is not a folder")
-    return chosen
+        raise UsageError(f"{name}: {chosen} is not a folder")
+    return DataFolder(chosen, origin)
+
+
+def resolve_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
+    """The data folder to read (see `locate_data_dir`)."""
+    return locate_data_dir(option, cwd).path

@@ -20,7 +20,7 @@ from spapser_cli.catalog.records import to_record
 from spapser_cli.files import absolute, exists
 from spapser_cli.problems import Problem, UsageError, display_path
 from spapser_cli.read import yamlio
-from spapser_cli.read.checks import CrossChecks
+from spapser_cli.read.checks import CrossChecks, Unchecked
 from spapser_cli.read.document import Document
 from spapser_cli.read.modelcheck import validate_document
 from spapser_cli.read.models import Action, Measures, Scheme
@@ -243,13 +243,16 @@ class _Loader:
                 self.problems.extend(found)
 
         actions: dict[str, tuple[Action, Document]] = {}
+        invalid = Unchecked()  # sheets with errors of their own: their ids do not cascade
         for path, maybe in replaced(action_paths, "action"):
             doc = maybe or self._read(path)
             if doc is None:
+                invalid.codes.add(path.stem)
                 continue
             action, found = validate_document(Action, doc)
             self.problems.extend(found)
             if action is None:
+                invalid.add(path.stem, doc.data)
                 continue
             if path.stem != action.code:
                 self.problems.append(doc.problem(("code",), "file-name-mismatch",
@@ -285,7 +288,7 @@ class _Loader:
                 self._measures(path, doc or self._read(path))
             return CatalogLoad(None, self.problems, self.files)
 
-        checks = CrossChecks(scheme, scheme_doc, actions, measures)
+        checks = CrossChecks(scheme, scheme_doc, actions, measures, invalid)
         self.problems.extend(checks.run())
         self._check_explicit_measures(extra_docs["measures"], checks)
         ordered_codes = [c for axis in scheme.axes for o in axis.objectives for c in o.actions]

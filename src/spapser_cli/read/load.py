@@ -29,11 +29,45 @@ def require_catalog(data_dir: Path) -> tuple[Catalog, list[Problem]]:
     if cached is not None:
         return cached
     loaded = load_catalog(data_dir)
-    if loaded.errors or loaded.catalog is None:
+    if loaded.catalog is None:
         raise InvalidDataError(loaded.problems)
+    catalog, problems = loaded.catalog, loaded.problems
+    if loaded.errors:
+        catalog, problems = without_broken_years(data_dir, catalog, problems)
     if stamp:
-        cache.save(data_dir, stamp, loaded.catalog, loaded.problems)
-    return loaded.catalog, loaded.problems
+        cache.save(data_dir, stamp, catalog, problems)
+    return catalog, problems
+
+
+def without_broken_years(data_dir: Path, catalog: Catalog, problems: list[Problem],
+                         ) -> tuple[Catalog, list[Problem]]:
+    """A measures file with errors blocks only its own year: the catalog without those years,
+    and one warning per broken file. Errors anywhere else raise `InvalidDataError`."""
+    import dataclasses
+
+    from spapser_cli.problems import display_path
+
+    folder = display_path(data_dir / "measures")
+    broken: dict[int, str] = {}
+    for problem in problems:
+        if problem.severity != "error":
+            continue
+        path = Path(problem.file)
+        if display_path(path.parent) != folder or not path.stem.isdigit():
+            raise InvalidDataError(problems)
+        broken[int(path.stem)] = problem.file
+    counts = {file: sum(p.file == file and p.severity == "error" for p in problems)
+              for file in broken.values()}
+    warnings = [Problem(file, "broken-year", f"{counts[file]} error(s): year {year} is left "
+                        f"out until they are fixed (`spapser validate {file}`)",
+                        severity="warning") for year, file in sorted(broken.items())]
+    # One line per broken file: its own warnings wait until its errors are fixed.
+    kept = [p for p in problems if p.severity != "error" and p.file not in counts]
+    catalog = dataclasses.replace(
+        catalog, measures={y: m for y, m in catalog.measures.items() if y not in broken},
+        measures_files={y: f for y, f in catalog.measures_files.items() if y not in broken},
+        broken_measures=broken)
+    return catalog, [*warnings, *kept]
 
 
 def load_catalog(data_dir: Path, extra_files: Sequence[Path] = ()) -> CatalogLoad:

@@ -28,9 +28,17 @@ _WRONG_TYPE = {
 _PATTERN_HINTS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "an identifier in lower-case kebab-case "
                                    "(such as paper-recycled-share)",
-    r"^[1-9]-[1-9]\.[1-9][0-9]?$": "an action code such as 1-1.3",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an action code (ASCII letters, digits, '.', '-' and "
+                                     "'_', starting with a letter or digit, such as ECO-01)",
     r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$": "a due date as YYYY, YYYY-MM or YYYY-MM-DD",
 }
+
+
+RENAMED_KEYS = {
+    "agenda21_action": "links to other plans are now `links`: write "
+                       "`links: [{plan: Agenda 21, reference: action 7}]`",
+}
+"""Keys that an earlier version of the format had, with what replaces them."""
 
 
 def validate_document(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
@@ -137,6 +145,9 @@ def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
     value = error.get("input")
     if kind in PROBLEM_CODES:  # our own PydanticCustomError types are problem codes
         code, message = kind, error["msg"]
+    elif kind == "extra_forbidden" and str(path[-1]) in RENAMED_KEYS:
+        return doc.problem(path, "renamed-key", f"{dotted}: {RENAMED_KEYS[str(path[-1])]}",
+                           key=True)
     elif kind == "extra_forbidden":
         name = str(path[-1])
         allowed = _keys_at(model, tuple(error["loc"]))

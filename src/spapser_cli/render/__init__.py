@@ -3,7 +3,8 @@
 - `formatting`: how numbers are shown (shared with the workbook);
 - `plaintable`: a fast fixed-layout text table with optional colour;
 - `compute`: the `compute` and `series` outputs; `actions`: the action sheets (Rich);
-- `problems`: problems as `file:line:col` lines, JSON or GitHub annotations.
+- `problems`: problems as `file:line:col` lines, JSON or GitHub annotations;
+- `status`: the completeness report of `spapser status` (a `collect` result, typed only).
 
 Renderers never compute: they read `engine` results and the `catalog`. May import those and
 the shared vocabulary, nothing above (no `export`, no `cli`).

@@ -28,7 +28,13 @@ def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
     for target in indicator.targets:
         sign = "≥" if target.direction == "at-least" else "≤"
         by = f" by {target.year}" if target.year else ""
-        texts.append(f"{sign} {format_quantity(target.value, unit, exact=True)}{by}")
+        of = f"{target.category} " if target.category else ""
+        if target.change is not None:
+            amount = (f"{target.change:+g} pts" if target.change_unit == "points" else
+                      f"{target.change:+g} %")
+            texts.append(f"{of}{sign} {amount} on {target.reference_year}{by}")
+        else:
+            texts.append(f"{of}{sign} {format_quantity(target.value, unit, exact=True)}{by}")
     return texts
 
 
@@ -56,8 +62,9 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
     console.print(f"[bold]{_safe(catalog.scheme.title)}[/bold]")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("code", no_wrap=True)
-    table.add_column("axis", justify="right")
-    table.add_column("obj.", justify="right")
+    axis_word, objective_word = catalog.words()
+    table.add_column(axis_word.lower(), justify="right")
+    table.add_column(objective_word[:4].lower() + ".", justify="right")
     table.add_column("title", ratio=3)
     table.add_column("pilot", ratio=2)
     table.add_column("ind.", justify="right")
@@ -83,10 +90,13 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
     axis = catalog.axis(action.axis)
     objective = catalog.objective(action.axis, action.objective)
     header = f"[bold]{action.code}[/bold] {_safe(action.title)}"
-    where = (f"Axe {action.axis} · {_safe(axis.title if axis else '?')} — objectif "
-             f"{action.axis}-{action.objective} · {_safe(objective.title if objective else '?')}")
-    if action.agenda21_action:
-        where += f"\nAgenda 21 : action {action.agenda21_action}"
+    axis_word, objective_word = catalog.words()
+    where = (f"{axis_word} {action.axis} · {_safe(axis.title if axis else '?')} — "
+             f"{objective_word} {action.axis}-{action.objective} · "
+             f"{_safe(objective.title if objective else '?')}")
+    for link in action.links:  # other plans the action continues (Agenda 21...)
+        where += f"\n{_safe(link.plan)}" + (f" : {_safe(link.reference)}" if link.reference
+                                               else "")
     console.print(Panel(f"{header}\n[dim]{where}[/dim]", expand=True))
 
     def section(title: str, lines: Sequence[str]) -> None:
@@ -110,8 +120,11 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
         console.print("[bold]Variables mesurées[/bold]")
         for variable in action.variables:
             cats = ", ".join(c.id for c in variable.categories)
+            traits = [t for t, on in (("whole numbers", variable.whole_number),
+                                      ("cumulative", variable.cumulative)) if on]
+            extra = "".join(f"; {t}" for t in (cats, *traits) if t)
             console.print(f"  • {variable.id} [dim]({_safe(variable.unit)}"
-                          f"{'; ' + cats if cats else ''})[/dim] {_safe(variable.label)}")
+                          f"{_safe(extra)})[/dim] {_safe(variable.label)}")
     if action.indicators:
         console.print("[bold]Indicateurs d'évaluation[/bold]")
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)

@@ -10,7 +10,14 @@ import sys
 import textwrap
 from typing import IO, TYPE_CHECKING
 
-from spapser_cli.engine import STATUS_LABELS, Result, SeriesReport, YearReport
+from spapser_cli.engine import (
+    STATUS_LABELS,
+    JudgedTarget,
+    Result,
+    SeriesReport,
+    YearReport,
+    category_target,
+)
 from spapser_cli.render.formatting import COUNT_UNIT, format_number
 from spapser_cli.render.plaintable import (
     Cell,
@@ -88,18 +95,31 @@ def change_text(change: float | None, unit: str | None) -> str:
     return f"{text} pts" if unit == "%" else text
 
 
-def target_text(result: Result) -> str:
-    target = result.target
+def target_text(result: Result, target: JudgedTarget | None = None,
+                *, category: bool = True) -> str:
+    """`≥ 25 % by 2022`; a relative target adds where it comes from, `(+5 pts on 2021)`; a
+    per-category one on the indicator's row names its category."""
+    target = target if target is not None else result.target
     if target is None:
         return ""
     sign = "≥" if target.direction == "at-least" else "≤"
     by = f" by {target.year}" if target.year else ""
-    return f"{sign} {cell_number(target.value, result.unit, exact=True)}{by}"
+    of = f"{target.category} " if category and target.category else ""
+    value = (cell_number(target.value, result.unit, exact=True) if target.value is not None
+             else "n/d")
+    relative = ""
+    if target.change is not None:
+        amount = (f"{target.change:+g} pts" if target.change_unit == "points" else
+                  f"{target.change:+g} %")
+        relative = f" ({amount} on {target.reference_year})"
+    return f"{of}{sign} {value}{by}{relative}"
 
 
 def value_text(result: Result) -> str:
     if result.kind == "milestone":
-        return MILESTONE_LABELS.get(result.milestone or "", "n/d")
+        text = MILESTONE_LABELS.get(result.milestone or "", "n/d")
+        # carried forward: say from when, so that it is not read as reported this year
+        return f"{text} (since {result.carried_from})" if result.carried_from else text
     if result.value is None:
         return "n/d"
     qualifier = {"more-than": "> ", "less-than": "< ", "about": "≈ "}.get(result.qualifier, "")
@@ -114,9 +134,19 @@ def status_cell(result: Result) -> Cell:
 def indicator_name(result: Result) -> Cell:
     """The indicator's id (never cut: it is what `spapser series` takes) and its unit."""
     name = f"  {result.id}"
-    if result.unit and result.unit not in ("%", COUNT_UNIT):
-        name += f" ({result.unit})"
+    notes = [result.unit] if result.unit and result.unit not in ("%", COUNT_UNIT) else []
+    if result.cumulative:
+        notes.append("cumulative")  # a stock at the end of the year, not the year's flow
+    if result.compared_with is not None and result.compared_with != result.year - 1:
+        notes.append(f"vs {result.compared_with}")
+    if notes:
+        name += f" ({', '.join(notes)})"
     return Cell(name, whole=True)
+
+
+def previous_text(result: Result, exact: bool, *, name_year: bool) -> str:
+    text = cell_number(result.previous, result.unit, exact=exact)
+    return f"{text} ({result.previous_year})" if text and name_year else text
 
 
 # -- the year table ------------------------------------------------------------------------------
@@ -131,9 +161,13 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
     by_action: dict[str, list[Result]] = {}
     for result in report.results:
         by_action.setdefault(result.action, []).append(result)
+    # "Previous" is the last earlier year with a value: when that is not always N-1, the
+    # column says "previous" and each cell names its year.
+    gaps = any(r.previous_year not in (None, year - 1) for r in report.results)
     columns = [Column("indicator", "left", flexible=True), Column(str(year)),
-               Column(str(year - 1)), Column("change"), Column("target"),
-               Column("status", "left"), Column("provenance", "left")]
+               Column("previous" if gaps else str(year - 1)), Column("change"),
+               Column("target"), Column("status", "left"), Column("provenance", "left")]
+    axis_word = catalog.words()[0]
     lines = [paint(f"{catalog.scheme.title} — indicators {year}", "bold")]
     for axis in catalog.scheme.axes:
         codes = [c for o in axis.objectives for c in o.actions if c in by_action]
@@ -146,21 +180,28 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
             for result in by_action[code]:
                 exact = result.provenance == "reported"  # published figures keep their decimals
                 rows.append([indicator_name(result), value_text(result),
-                             cell_number(result.previous, result.unit, exact=exact),
+                             previous_text(result, exact, name_year=gaps),
                              change_text(result.change, result.unit), target_text(result),
                              status_cell(result), result.provenance or ""])
                 for category, value in result.breakdown.items():
                     label = result.categories.get(category, category)
-                    rows.append([Cell(f"    · {label}", "dim"),
-                                 Cell(cell_number(value, result.unit, exact=exact), "dim")])
-                if result.value is None and result.reason:
+                    shown = ("n/d" if value is None and result.breakdown_reason else
+                             cell_number(value, result.unit, exact=exact))
+                    row: Row = [Cell(f"    · {label}", "dim"), Cell(shown, "dim")]
+                    own = category_target(result, category)
+                    if own is not None and own is not result.target:
+                        row += ["", "", target_text(result, own, category=False),
+                                Cell(STATUS_LABELS[own.status], STATUS_STYLES[own.status])]
+                    rows.append(row)
+                if (result.value is None and result.reason) or result.breakdown_reason:
                     missing.append(result)
-        lines += ["", paint(f"Axe {axis.number} · {axis.title}", "bold")]
+        lines += ["", paint(f"{axis_word} {axis.number} · {axis.title}", "bold")]
         lines += render_table(columns, rows, width=width, paint=paint)
         if missing:
             lines.append(paint("n/d, why:", "dim"))
             for result in missing:
-                text = printable(f"{result.id}: {result.reason}")
+                text = printable(f"{result.id}: {result.reason}" if result.value is None else
+                                 f"{result.id} by category: {result.breakdown_reason}")
                 lines += [paint(part, "dim") for part in
                           textwrap.wrap(text, width, initial_indent="  ",
                                         subsequent_indent="    ")]
@@ -174,7 +215,7 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
 
 CSV_COLUMNS = ["year", "axis", "objective", "action", "indicator", "label", "category", "value",
                "qualifier", "unit", "previous", "change", "target", "target_year", "status",
-               "provenance", "reason"]
+               "provenance", "reason", "previous_year", "compared_with", "cumulative"]
 
 
 def csv_text(text: str) -> str:
@@ -207,10 +248,18 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
                                 num(result.previous), num(result.change),
                                 num(target.value) if target else "",
                                 str(target.year or "") if target else "", result.status,
-                                result.provenance or "", csv_text(result.reason or "")])
+                                result.provenance or "", csv_text(result.reason or ""),
+                                str(result.previous_year or ""),
+                                str(result.compared_with or ""),
+                                "yes" if result.cumulative else ""])
         for category, value in result.breakdown.items():
-            writer.writerow(base + [category, num(value), result.qualifier, unit, "", "", "",
-                                    "", "", result.provenance or "", ""])
+            own = category_target(result, category)
+            writer.writerow(base + [category, num(value), result.qualifier, unit, "", "",
+                                    num(own.value) if own else "",
+                                    str(own.year or "") if own else "",
+                                    own.status if own else "", result.provenance or "",
+                                    csv_text(result.breakdown_reason or "")
+                                    if value is None else "", "", "", ""])
     return buffer.getvalue()
 
 
@@ -249,11 +298,17 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
     unit = report.unit
     indicator = report.indicator
     lines = [paint(f"{indicator.id} ({report.action}) — {indicator.label}", "bold")]
-    for target in indicator.targets:
-        sign = "≥" if target.direction == "at-least" else "≤"
-        by = f" by {target.year}" if target.year else ""
-        text = f"target {sign} {cell_number(target.value, unit, exact=True)}{by}: « {target.text} »"
-        lines += textwrap.wrap(printable(text), width, subsequent_indent="  ")
+    judged = report.results[-1].targets if report.results else ()
+    for i, target in enumerate(indicator.targets):
+        shown = target_text(report.results[-1], judged[i]) if judged else ""
+        if not shown:
+            sign = "≥" if target.direction == "at-least" else "≤"
+            by = f" by {target.year}" if target.year else ""
+            value = (cell_number(target.value, unit, exact=True) if target.value is not None
+                     else f"{target.change:+g} {target.change_unit} on {target.reference_year}")
+            shown = f"{sign} {value}{by}"
+        lines += textwrap.wrap(printable(f"target {shown}: « {target.text} »"), width,
+                               subsequent_indent="  ")
     if not report.results:
         lines.append("no year has a value for this indicator")
         stream.write("\n".join(lines) + "\n")
@@ -263,7 +318,9 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
         lines += [""] + breakdown_series_lines(report, width, paint)
         stream.write("\n".join(lines) + "\n")
         return
-    scale_max = max([abs(v) for v in values] + [t.value for t in indicator.targets] + [0.0])
+    thresholds = [t.value for r in report.results for t in r.targets
+                  if t.value is not None and t.category is None]
+    scale_max = max([abs(v) for v in values] + thresholds + [0.0])
     columns = [Column("year", "left"), Column("value"), Column("change"),
                Column(f"0 … {cell_number(scale_max, unit)} (│ target)", "left"),
                Column("status", "left"), Column("provenance", "left")]

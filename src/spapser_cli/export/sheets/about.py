@@ -47,7 +47,8 @@ def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
         ("Statuts", "atteint · en bonne voie (au niveau de la trajectoire de l'année de "
          "référence vers la cible) · en retard · non atteint · sans cible · non disponible."),
         ("Qualificatifs", "≈ environ · > plus de · < moins de, comme le document source."),
-        ("Feuilles", f"{SUMMARY} : un indicateur par ligne ({bilan.year}). Axe 1, 2… : "
+        ("Feuilles", f"{SUMMARY} : un indicateur par ligne ({bilan.year}). "
+         f"{bilan.catalog.words()[0]} 1, 2… : "
          f"fiches actions et indicateurs. {SERIES} : chaque indicateur chiffré, année par "
          f"année, et sa cible. Graphiques : une courbe ou un histogramme par indicateur. "
          f"{DATA} : chaque valeur mesurée ou publiée, avec sa source. {CHECKS} : "

@@ -46,9 +46,11 @@ def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
     catalog = bilan.catalog
     axis = catalog.axis(number)
     assert axis is not None
-    columns = [*AXIS_COLUMNS_LEAD, *result_columns(bilan.year), Column("Note", 45, wrap=True)]
+    columns = [*AXIS_COLUMNS_LEAD, *result_columns(bilan.year, bilan.summary.results),
+               Column("Note", 45, wrap=True)]
     set_widths(ws, columns)
-    put(ws, 1, 1, f"Axe {axis.number} — {axis.title}", font=TITLE_FONT)
+    axis_word, objective_word = catalog.words()
+    put(ws, 1, 1, f"{axis_word} {axis.number} — {axis.title}", font=TITLE_FONT)
     row = 2
     if axis.summary:
         row = merged_text(ws, row, axis.summary, columns) + 1
@@ -57,7 +59,7 @@ def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
         by_action.setdefault(result.action, []).append(result)
     for objective in axis.objectives:
         row += 1
-        title = f"Objectif {axis.number}-{objective.number} — {objective.title}"
+        title = f"{objective_word} {axis.number}-{objective.number} — {objective.title}"
         row = merged_text(ws, row, Val(title, bold=True), columns, fill=SECTION_FILL) + 1
         for code in objective.actions:
             action = catalog.actions.get(code)
@@ -87,8 +89,8 @@ def action_fields(catalog: Catalog, action: Action) -> list[tuple[str, str]]:
     planned = [str(p.year) for p in (evaluation.plan if evaluation else [])
                if action.code in p.actions]
     fields = [
-        ("Objectif", f"{action.axis}-{action.objective} · {objective.title}" if objective
-         else ""),
+        (catalog.words()[1], f"{action.axis}-{action.objective} · {objective.title}"
+         if objective else ""),
         ("Pilotage", pilots(action)),
         ("Objectif de l'action", "\n".join(action.purpose)),
         ("Directions impactées", "\n".join(action.impacted_directions)),

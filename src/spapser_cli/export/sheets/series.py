@@ -35,7 +35,7 @@ class SeriesRows:
         return bool(self.values)
 
 
-SERIES_LEAD = [Column("Axe", 6, alignment=CENTRE), Column("Action", 8),
+SERIES_LEAD = [Column("Axe", 6, alignment=CENTRE), Column("Action", 8),  # « Axe »: see below
                Column("Indicateur", 32, wrap=True), Column("Libellé", 45, wrap=True),
                Column("Unité", 10), Column("Série", 8)]
 FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
@@ -43,7 +43,9 @@ FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
 
 def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
     """Every quantitative indicator × every year of the bilan, its target on the row below."""
-    columns = [*SERIES_LEAD, *(Column(str(y), 11) for y in bilan.years)]
+    axis_word = bilan.catalog.words()[0]  # the scheme's word for « Axe »
+    columns = [Column(axis_word, 6, alignment=CENTRE), *SERIES_LEAD[1:],
+               *(Column(str(y), 11) for y in bilan.years)]
     last_column = len(columns)
     layout: list[SeriesRows] = []
     rows: list[list[CellValue | Val]] = []

@@ -17,15 +17,20 @@ if TYPE_CHECKING:
 def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
     """One row per indicator of the summary year, in the scheme's order."""
     catalog, year = bilan.catalog, bilan.year
-    columns = [Column("Axe", 6, alignment=CENTRE), Column("Objectif", 9), Column("Action", 8),
-               Column("Pilote", 30, wrap=True), Column("Indicateur", 30, wrap=True),
-               Column("Libellé", 45, wrap=True), *result_columns(year)]
+    axis_word, objective_word = catalog.words()
+    columns = [Column(axis_word, 6, alignment=CENTRE), Column(objective_word, 9),
+               Column("Action", 8), Column("Pilote", 30, wrap=True),
+               Column("Indicateur", 30, wrap=True), Column("Libellé", 45, wrap=True),
+               *result_columns(year, bilan.summary.results),
+               Column(f"Évaluée en {year}", 11, alignment=CENTRE)]
+    evaluated = bilan.evaluated
 
     def rows() -> Iterator[list[CellValue | Val]]:
         for result in bilan.summary.results:
             action = catalog.actions[result.action]
             yield [action.axis, f"{action.axis}-{action.objective}", action.code,
-                   lead_pilot(action), result.id, result.label, *result_cells(result)]
+                   lead_pilot(action), result.id, result.label, *result_cells(result),
+                   "oui" if action.code in evaluated else None]
 
     write_table(ws, columns, rows())
     ws.sheet_properties.tabColor = "1F4E78"

@@ -6,7 +6,9 @@ offending line:
 - `declared`: what the scheme and the action sheets declare, gathered once (`Declared`);
 - `structure`: the scheme's axes and objectives, and where each action sits in them;
 - `references`: unique ids, and references from indicators to variables and categories;
-- `measures`: a year of measures against the declarations: units, ranges, parts and wholes.
+- `measures`: a year of measures against the declarations: units, ranges, parts and wholes;
+- `plan`: the evaluation plan (known actions, years in the period, each action once a cycle);
+- `unmeasured`: a year's figures recorded as not measured.
 
 `CrossChecks` runs them all; `CrossChecks.year` checks one more measures file against the
 same declarations (a file given on the command line).
@@ -15,11 +17,11 @@ same declarations (a file given on the command line).
 from __future__ import annotations
 
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared
+from spapser_cli.read.checks.declared import Declared, Unchecked
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Action, Measures, Scheme
 
-from . import measures, references, structure
+from . import measures, plan, references, structure, unmeasured
 
 
 class CrossChecks:
@@ -27,8 +29,10 @@ class CrossChecks:
 
     def __init__(self, scheme: Scheme, scheme_doc: Document,
                  actions: dict[str, tuple[Action, Document]],
-                 year_files: dict[int, tuple[Measures, Document]]) -> None:
-        self.declared = Declared(scheme, scheme_doc, actions)
+                 year_files: dict[int, tuple[Measures, Document]],
+                 unchecked: Unchecked | None = None) -> None:
+        self.declared = Declared(scheme, scheme_doc, actions,
+                                 unchecked=unchecked or Unchecked())
         self.year_files = year_files
 
     def run(self) -> list[Problem]:
@@ -37,12 +41,14 @@ class CrossChecks:
         problems += structure.check_placement(self.declared)
         problems += references.check_identifiers(self.declared)
         problems += references.check_indicators(self.declared)
+        problems += plan.check_plan(self.declared)
         for year_measures, doc in self.year_files.values():
             problems += self.year(year_measures, doc)
         return problems
 
     def year(self, year_measures: Measures, doc: Document) -> list[Problem]:
-        return measures.check_year(self.declared, year_measures, doc)
+        return (measures.check_year(self.declared, year_measures, doc)
+                + unmeasured.check_not_measured(self.declared, year_measures, doc))
 
 
-__all__ = ["CrossChecks"]
+__all__ = ["CrossChecks", "Unchecked"]

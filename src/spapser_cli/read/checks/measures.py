@@ -6,9 +6,10 @@ from typing import Any
 
 from spapser_cli.catalog import PERCENT
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared, spelt
+from spapser_cli.read.checks.declared import Declared, did_you_mean, spelt, unknown_variable
+from spapser_cli.read.checks.references import UNBOUNDED_PERCENT_KINDS
 from spapser_cli.read.document import Document
-from spapser_cli.read.models import QUANTITATIVE_KINDS, Measures
+from spapser_cli.read.models import QUANTITATIVE_KINDS, Measures, Ref
 
 
 def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Problem]:
@@ -19,16 +20,19 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
         at: tuple[Any, ...] = ("measures", variable_id)
         variable = d.variables.get(variable_id)
         if variable is None:
-            problems.append(doc.problem(at, "unknown-variable", f"no action declares a "
-                            f"variable {variable_id!r}", key=True))
+            if variable_id in d.indicators:
+                problems.append(doc.problem(at, "indicator-as-variable", f"{variable_id}: "
+                                "this is an indicator: put it under `reported:` (`measures:` "
+                                "holds the variables it is computed from)", key=True))
+            elif variable_id not in d.unchecked:
+                problems.append(doc.problem(at, "unknown-variable",
+                                            unknown_variable(d, variable_id), key=True))
             continue
         if measure.unit != variable.unit:
             problems.append(doc.problem(at + ("unit",), "unit-mismatch", f"{variable_id} "
                             f"is declared in {variable.unit!r}, not {measure.unit!r}"))
         known = {c.id for c in variable.categories}
-        if known and measure.values is None:
-            problems.append(doc.problem(at + ("value",), "missing-categories", f"{variable_id}"
-                            f" is broken down by {', '.join(sorted(known))}: give `values`"))
+        # A variable with categories may be measured by its total alone (`value:`).
         if not known and measure.values is not None:
             problems.append(doc.problem(at + ("values",), "missing-categories",
                             f"{variable_id} has no categories: give one `value`"))
@@ -38,9 +42,13 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
         for sub, number in quantities:
             if sub and known and sub[1] not in known:
                 problems.append(doc.problem(at + sub, "unknown-category", f"{variable_id} "
-                                f"has no category {sub[1]!r} (categories: "
-                                f"{', '.join(sorted(known))})", key=True))
+                                f"has no category {sub[1]!r}"
+                                f"{did_you_mean(sub[1], known, 'categories')}", key=True))
             path = at + (sub or ("value",))
+            if variable.whole_number and not float(number).is_integer():
+                problems.append(doc.problem(path, "not-a-whole-number", f"{variable_id} "
+                                f"takes whole numbers only ({variable.unit}), not "
+                                f"{spelt(number)}"))
             if number < 0:
                 problems.append(doc.problem(path, "negative-quantity", f"a quantity cannot "
                                 f"be negative ({spelt(number)} {measure.unit})"))
@@ -58,8 +66,12 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
         at = ("reported", indicator_id)
         indicator = d.indicators.get(indicator_id)
         if indicator is None:
-            problems.append(doc.problem(at, "unknown-indicator", f"no action declares an "
-                            f"indicator {indicator_id!r}", key=True))
+            if indicator_id not in d.unchecked:
+                hint = (": it is a variable, its measure goes under `measures:`"
+                        if indicator_id in d.variables else
+                        did_you_mean(indicator_id, d.indicators))
+                problems.append(doc.problem(at, "unknown-indicator", f"no action declares an "
+                                f"indicator {indicator_id!r}{hint}", key=True))
             continue
         unit = d.partial.indicator_unit(indicator)
         if reported.unit is not None and reported.unit != unit:
@@ -73,11 +85,12 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
             numbers.append((("breakdown", c), v))
             if c not in known:
                 problems.append(doc.problem(at + ("breakdown", c), "unknown-category",
-                                f"{indicator_id} has no category {c!r} (categories: "
-                                f"{', '.join(sorted(known)) or 'none'})", key=True))
+                                f"{indicator_id} has no category {c!r}"
+                                f"{did_you_mean(c, known, 'categories')}", key=True))
         signed = indicator.kind in ("change", "difference")
+        bounded = indicator.kind not in UNBOUNDED_PERCENT_KINDS  # a ratio may pass 100 %
         for sub, number in numbers:
-            if unit == PERCENT and not signed and not 0 <= number <= 100:
+            if unit == PERCENT and bounded and not 0 <= number <= 100:
                 problems.append(doc.problem(at + sub, "percent-out-of-range", f"{spelt(number)} "
                                 "% is outside 0-100"))
             elif not signed and number < 0 and indicator.kind in QUANTITATIVE_KINDS:
@@ -102,10 +115,7 @@ def _parts_within_wholes(d: Declared, year_measures: Measures,
             pv, wv = values[part.variable].values or {}, values[whole.variable].values or {}
             pairs = [(c, pv[c], wv[c]) for c in pv if c in wv]
         else:
-            pairs = [(None, _sum(values[part.variable].value, values[part.variable].values,
-                                 part.categories),
-                      _sum(values[whole.variable].value, values[whole.variable].values,
-                           whole.categories))]
+            pairs = [(None, _ref_sum(values, part), _ref_sum(values, whole))]
         for category, p, w in pairs:
             if p is not None and w is not None and p > w:
                 at: tuple[Any, ...] = ("measures", part.variable)
@@ -116,6 +126,22 @@ def _parts_within_wholes(d: Declared, year_measures: Measures,
                                 f"({spelt(w)}), its "
                                 f"whole in {indicator.id}"))
     return problems
+
+
+def _ref_sum(values: dict[str, Any], ref: Ref) -> float | None:
+    """The quantity `ref` in one year's measures; None when a part of it is missing (or
+    measured by its total only when categories are named)."""
+    total = 0.0
+    for part in [ref, *ref.plus]:
+        measure = values.get(part.variable)
+        if measure is None:
+            return None
+        found = _sum(measure.value if not part.categories or measure.values else None,
+                     measure.values, part.categories)
+        if found is None:
+            return None
+        total += found
+    return total
 
 
 def _sum(value: float | None, values: dict[str, float] | None,

@@ -6,7 +6,7 @@ from typing import Any
 
 from spapser_cli.catalog import PERCENT
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared, spelt
+from spapser_cli.read.checks.declared import Declared, did_you_mean, spelt, unknown_variable
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Indicator, Ref
 
@@ -46,20 +46,33 @@ def _claim(doc: Document, where: tuple[Any, ...], what: str, identifier: str,
 
 
 def _check_ref(d: Declared, doc: Document, where: tuple[Any, ...], ref: Ref) -> list[Problem]:
-    variable = d.variables.get(ref.variable)
-    if variable is None:
-        return [doc.problem(where + ("variable",), "unknown-variable", f"no action declares "
-                            f"a variable {ref.variable!r}")]
-    known = {c.id for c in variable.categories}
-    return [doc.problem(where + ("categories", k), "unknown-category", f"variable "
-                        f"{variable.id!r} has no category {c!r} (categories: "
-                        f"{', '.join(sorted(known)) or 'none'})")
-            for k, c in enumerate(ref.categories or []) if c not in known]
+    """The variables of a quantity exist, with the categories named, in one unit."""
+    problems: list[Problem] = []
+    parts = [(where, ref)] + [(where + ("plus", k), p) for k, p in enumerate(ref.plus)]
+    units: set[str] = set()
+    for at, part in parts:
+        variable = d.variables.get(part.variable)
+        if variable is None:
+            if part.variable not in d.unchecked:
+                problems.append(doc.problem(at + ("variable",), "unknown-variable",
+                                            unknown_variable(d, part.variable)))
+            continue
+        if units and variable.unit not in units:
+            problems.append(doc.problem(at + ("variable",), "unit-mismatch", f"{variable.id} "
+                            f"is in {variable.unit!r}: only variables in "
+                            f"{sorted(units)[0]!r} can be added here"))
+        units.add(variable.unit)
+        known = [c.id for c in variable.categories]
+        problems += [doc.problem(at + ("categories", k), "unknown-category", f"variable "
+                                 f"{variable.id!r} has no category {c!r}"
+                                 f"{did_you_mean(c, known, 'categories')}")
+                     for k, c in enumerate(part.categories or []) if c not in known]
+    return problems
 
 
 def check_indicators(d: Declared) -> list[Problem]:
     """Each indicator refers to declared variables and categories, has a breakdown its
-    variables allow, and a percentage target within 0-100."""
+    variables allow, and targets it can be judged against."""
     problems: list[Problem] = []
     for _code, (action, doc) in sorted(d.actions.items()):
         for i, indicator in enumerate(action.indicators):
@@ -72,20 +85,42 @@ def check_indicators(d: Declared) -> list[Problem]:
             problems += found
             if not found:
                 problems += _breakdown_shape(d, doc, where, indicator)
-            if d.partial.indicator_unit(indicator) == PERCENT:
-                for t, target in enumerate(indicator.targets):
-                    if indicator.kind != "change" and not 0 <= target.value <= 100:
-                        problems.append(doc.problem(where + ("targets", t, "value"),
-                                        "percent-out-of-range", f"a target of "
-                                        f"{spelt(target.value)} % is outside 0-100"))
+            problems += _targets(d, doc, where, indicator)
+    return problems
+
+
+UNBOUNDED_PERCENT_KINDS = ("ratio", "change", "difference")
+"""Percent kinds that may pass 100 (a ratio of 150 %) or go below 0 (a change): only a share
+is a part of a whole."""
+
+
+def _targets(d: Declared, doc: Document, where: tuple[Any, ...],
+             indicator: Indicator) -> list[Problem]:
+    """A share's target stays within 0-100 %; a per-category target names a category of the
+    indicator's breakdown."""
+    problems: list[Problem] = []
+    bounded = (d.partial.indicator_unit(indicator) == PERCENT
+               and indicator.kind not in UNBOUNDED_PERCENT_KINDS)
+    categories = [c.id for c in d.partial.indicator_categories(indicator)]
+    for t, target in enumerate(indicator.targets):
+        at = where + ("targets", t)
+        if bounded and target.value is not None and not 0 <= target.value <= 100:
+            problems.append(doc.problem(at + ("value",), "percent-out-of-range", f"a target "
+                            f"of {spelt(target.value)} % is outside 0-100"))
+        if target.category is not None and target.category not in categories:
+            problems.append(doc.problem(at + ("category",), "unknown-category",
+                            f"{indicator.id} has no category {target.category!r}"
+                            f"{did_you_mean(target.category, categories, 'categories')}"))
     return problems
 
 
 def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
                      indicator: Indicator) -> list[Problem]:
     mode = getattr(indicator, "breakdown", "none")
-    if mode == "none":
-        return []
+    names = [getattr(indicator, n).variable for n in ("part", "whole", "numerator",
+                                                      "denominator") if hasattr(indicator, n)]
+    if mode == "none" or any(n not in d.variables for n in names):
+        return []  # an unknown variable is reported once, by `_check_ref`
     first, second = (("part", "whole") if indicator.kind == "share"
                      else ("numerator", "denominator"))
     if mode == "composition":
@@ -94,10 +129,18 @@ def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
             return [doc.problem(where + ("breakdown",), "missing-categories", "a "
                                 "composition breakdown needs a whole with categories")]
         return []
-    a = d.variables[getattr(indicator, first).variable]
-    b = d.variables[getattr(indicator, second).variable]
-    if not a.categories or {c.id for c in a.categories} != {c.id for c in b.categories}:
+    top, bottom = getattr(indicator, first), getattr(indicator, second)
+    a, b = d.variables[top.variable], d.variables[bottom.variable]
+    # Each category of the part (those it names, else all its variable's) must be in the
+    # whole; the two variables need not declare the same list.
+    wanted = top.categories or [c.id for c in a.categories]
+    offered = set(bottom.categories or [c.id for c in b.categories])
+    missing = [c for c in wanted if c not in offered]
+    if not a.categories or top.plus or bottom.plus or missing:
+        why = ("it adds several variables" if top.plus or bottom.plus else
+               f"{a.id!r} has no categories" if not a.categories else
+               f"the {second} lacks {', '.join(missing)}")
         return [doc.problem(where + ("breakdown",), "missing-categories", f"a per-category "
-                            f"breakdown needs {first} and {second} variables with the same "
-                            f"categories ({a.id!r} and {b.id!r} differ)")]
+                            f"breakdown needs each category of the {first} in the {second} "
+                            f"({why})")]
     return []

@@ -7,8 +7,9 @@ from spapser_cli.read.checks.declared import Declared
 
 
 def check_scheme(d: Declared) -> list[Problem]:
-    """Axes and objectives numbered once, each action listed once, under an objective its
-    code belongs to, and with a file of its own."""
+    """Axes and objectives numbered once, each action listed once, with a file of its own
+    that names the objective it is listed under (codes are the organisation's own: their
+    digits mean nothing)."""
     problems: list[Problem] = []
     doc = d.scheme_doc
     seen_axes: set[int] = set()
@@ -32,14 +33,16 @@ def check_scheme(d: Declared) -> list[Problem]:
                                     "listed under two objectives"))
                     continue
                 listed[code] = (axis.number, objective.number)
-                prefix = f"{axis.number}-{objective.number}."
-                if not code.startswith(prefix):
-                    problems.append(doc.problem(at, "objective-mismatch", f"action {code} "
-                                    f"is listed under objective {axis.number}-"
-                                    f"{objective.number}; its code must start with {prefix}"))
-                if code not in d.actions:
+                found = d.actions.get(code)
+                if found is None and code not in d.unchecked.codes:
                     problems.append(doc.problem(at, "missing-action", f"action {code} has "
                                     f"no file actions/{code}.yaml"))
+                elif found is not None and (found[0].axis, found[0].objective) != (
+                        axis.number, objective.number):
+                    problems.append(doc.problem(at, "objective-mismatch", f"action {code} "
+                                    f"is listed under objective {axis.number}-"
+                                    f"{objective.number}, but its sheet {found[1].file} says "
+                                    f"axis {found[0].axis}, objective {found[0].objective}"))
     d.listed.update(listed)
     return problems
 
@@ -61,15 +64,14 @@ def check_placement(d: Declared) -> list[Problem]:
                             f"axis {action.axis} has no objective {action.objective} "
                             f"(objectives: {numbers})"))
             continue
-        if not code.startswith(f"{action.axis}-{action.objective}."):
-            problems.append(doc.problem(("code",), "objective-mismatch", f"code {code} does "
-                            f"not match axis {action.axis}, objective {action.objective}"))
-        elif code not in d.listed:
+        if code not in d.listed:
             problems.append(doc.problem(("code",), "unlisted-action", f"action {code} is "
                             f"not listed under objective {action.axis}-{action.objective} "
                             "in scheme.yaml"))
         elif d.listed[code] != (action.axis, action.objective):
             a, o = d.listed[code]
-            problems.append(doc.problem(("objective",), "objective-mismatch", f"scheme.yaml "
-                            f"lists {code} under objective {a}-{o}"))
+            field = "axis" if a != action.axis else "objective"
+            problems.append(doc.problem((field,), "objective-mismatch", f"scheme.yaml "
+                            f"lists {code} under objective {a}-{o}, not "
+                            f"{action.axis}-{action.objective}"))
     return problems

@@ -17,6 +17,8 @@ from .action import (
     Indicator,
     IndicatorBase,
     MilestoneIndicator,
+    Part,
+    PlanLink,
     QualitativeIndicator,
     RateIndicator,
     RatioIndicator,
@@ -27,7 +29,7 @@ from .action import (
     ValueIndicator,
     Variable,
 )
-from .measures import Measure, Measures, Reported
+from .measures import Measure, Measures, NotMeasured, Reported
 from .scalars import StrictModel, french_number_spelling
 from .scheme import (
     Axis,
@@ -38,13 +40,16 @@ from .scheme import (
     Scheme,
     SteeringBody,
     TimelineEntry,
+    Words,
 )
 
 __all__ = [
     "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
-    "Measure", "Measures", "MilestoneIndicator", "Objective", "Period", "QualitativeIndicator",
+    "Measure", "Measures", "MilestoneIndicator", "NotMeasured", "Objective", "Part", "Period",
+    "PlanLink",
+    "QualitativeIndicator",
     "RateIndicator", "RatioIndicator", "Ref", "Reported", "ScheduleItem", "Scheme",
     "ShareIndicator", "SteeringBody", "StrictModel", "Target", "TimelineEntry",
-    "ValueIndicator", "Variable", "french_number_spelling",
+    "ValueIndicator", "Variable", "Words", "french_number_spelling",
 ]

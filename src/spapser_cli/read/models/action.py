@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .scalars import (
     ActionCode,
@@ -32,29 +33,63 @@ class Category(StrictModel):
 
 
 class Variable(StrictModel):
-    """A raw quantity the action measures each year, optionally broken down by category."""
+    """A raw quantity the action measures each year, optionally broken down by category.
+
+    A variable with categories may still be measured by its total alone (`value:`)."""
 
     id: Id
     label: Text
     unit: Unit
     categories: list[Category] = Field(default_factory=list)
+    whole_number: bool = Field(False, description="Takes whole numbers only (a count).")
+    cumulative: bool = Field(False, description="A stock at the end of each year (« à fin "
+                             "d'année », since the start), not the year's flow.")
     description: Text | None = None
 
 
-class Ref(StrictModel):
-    """A quantity: a variable, summed over some of its categories (all when omitted)."""
+class Part(StrictModel):
+    """A variable, summed over some of its categories (all when omitted)."""
 
     variable: Id
     categories: list[Id] | None = Field(None, min_length=1)
 
 
+class Ref(Part):
+    """A quantity: a variable (summed over some of its categories, all when omitted), plus
+    other variables in the same unit."""
+
+    plus: list[Part] = Field(default_factory=list, description="Variables added to this one "
+                             "(in the same unit).")
+
+
 class Target(StrictModel):
-    value: Number
+    """A value to reach by a year: absolute (`value`), or a `change` from the indicator's
+    value in `reference_year`, in % of it or in points (the indicator's unit)."""
+
+    value: Number | None = None
+    change: Number | None = Field(None, description="Instead of `value`: −20 for « −20 % par "
+                                  "rapport à 2021 », 5 with `change_unit: points`.")
+    change_unit: Literal["%", "points"] = "%"
+    reference_year: Year | None = Field(None, description="The year `change` is from.")
+    category: Id | None = Field(None, description="A target for this category only.")
     year: Year | None = Field(None, description="Year by which the value is due; none when "
                               "the document gives no date.")
     direction: Literal["at-least", "at-most"] = "at-least"
     text: Text = Field(description="The words of the document that set the target.")
     source: Text | None = None
+
+    @model_validator(mode="after")
+    def _absolute_or_relative(self) -> Target:
+        if (self.value is None) == (self.change is None):
+            raise PydanticCustomError("missing-key", "give either `value` or `change` (with "
+                                      "`reference_year`), not both or neither")
+        if self.change is not None and self.reference_year is None:
+            raise PydanticCustomError("missing-key", "a `change` target needs its "
+                                      "`reference_year`")
+        if self.value is not None and self.reference_year is not None:
+            raise PydanticCustomError("invalid-value", "`reference_year` goes with `change`, "
+                                      "not with `value`")
+        return self
 
 
 class IndicatorBase(StrictModel):
@@ -79,17 +114,21 @@ class ValueIndicator(IndicatorBase):
 
 
 class DifferenceIndicator(IndicatorBase):
-    """N − (N−1) of a quantity."""
+    """N − the previous year measured (or `reference_year`) of a quantity."""
 
     kind: Literal["difference"]
     quantity: Ref
+    reference_year: Year | None = Field(None, description="Compare with this year instead of "
+                                        "the last earlier year measured.")
 
 
 class ChangeIndicator(IndicatorBase):
-    """N / (N−1) − 1 of a quantity, in percent."""
+    """N / the previous year measured (or `reference_year`) − 1 of a quantity, in percent."""
 
     kind: Literal["change"]
     quantity: Ref
+    reference_year: Year | None = Field(None, description="Compare with this year instead of "
+                                        "the last earlier year measured.")
 
 
 class RatioIndicator(IndicatorBase):
@@ -154,6 +193,13 @@ Indicator = Annotated[
 QUANTITATIVE_KINDS = ("value", "difference", "change", "ratio", "share", "rate")
 
 
+class PlanLink(StrictModel):
+    """A link to another plan of the organisation: its name and the item it refers to."""
+
+    plan: Text
+    reference: Text | None = None
+
+
 class Action(StrictModel):
     """One action sheet (« fiche action »)."""
 
@@ -161,8 +207,8 @@ class Action(StrictModel):
     title: Text
     axis: Count
     objective: Count
-    agenda21_action: Count | None = Field(None, description="Number of the Agenda 21 action "
-                                          "the sheet continues.")
+    links: list[PlanLink] = Field(default_factory=list, description="Other plans the "
+                                  "action continues or serves (Agenda 21, plan climat...).")
     pilots: list[Text] = Field(min_length=1, description="« Pilotage de l'action ».")
     purpose: list[Text] = Field(min_length=1, description="« Objectif de l'action ».")
     impacted_directions: list[Text] = Field(default_factory=list)

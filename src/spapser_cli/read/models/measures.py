@@ -11,7 +11,7 @@ from .scalars import Id, NonNegativeNumber, Number, StrictModel, Text, Unit, Yea
 
 
 class Measure(StrictModel):
-    """A variable's value for the year: `value`, or `values` per category."""
+    """A variable's value for the year: `value` (its total), or `values` per category."""
 
     unit: Unit
     value: Number | None = None
@@ -55,9 +55,29 @@ class Reported(StrictModel):
         return self
 
 
+class NotMeasured(StrictModel):
+    """A figure that does not exist for the year (`NC`, `n/d` or `-` in a collection file):
+    recorded with a note so that it reads as an answer, never as a zero."""
+
+    variable: Id | None = Field(None, description="The variable not measured...")
+    indicator: Id | None = Field(None, description="...or the indicator not published.")
+    category: Id | None = Field(None, description="Only this category of it.")
+    note: Text
+    source: Text
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> NotMeasured:
+        if (self.variable is None) == (self.indicator is None):
+            raise PydanticCustomError("missing-key", "give either `variable` or `indicator`, "
+                                      "not both or neither")
+        return self
+
+
 class Measures(StrictModel):
     """What was measured in one year, and what was published for it."""
 
     year: Year
     measures: dict[Id, Measure] = Field(default_factory=dict)
     reported: dict[Id, Reported] = Field(default_factory=dict)
+    not_measured: list[NotMeasured] = Field(default_factory=list, description="Figures "
+                                            "that do not exist for the year, with why.")

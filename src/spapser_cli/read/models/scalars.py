@@ -126,8 +126,23 @@ Date = Annotated[date, BeforeValidator(_as_date)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 """A stable identifier: lower-case ASCII kebab-case (`paper-recycled-share`)."""
 
-ActionCode = Annotated[str, StringConstraints(pattern=r"^[1-9]-[1-9]\.[1-9][0-9]?$")]
-"""An action sheet's code: axis-objective.number (`1-1.3`)."""
+def _code_as_text(value: Any) -> Any:
+    # YAML reads `12` and `1.10` as numbers: a whole number is a fine code; a decimal one has
+    # lost its spelling (1.10 → 1.1), so ask for quotes.
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, float):
+        raise PydanticCustomError("wrong-type", "{value} reads as a number: write the code in "
+                                  "quotes, e.g. '{value}'", {"value": repr(value)})
+    return value
+
+
+ACTION_CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+ActionCode = Annotated[str, StringConstraints(pattern=ACTION_CODE_PATTERN, max_length=40),
+                       BeforeValidator(_code_as_text)]
+"""An action sheet's code, as the organisation numbers it (`1-1.3`, `ECO-01`, `INS.1a`): ASCII
+letters, digits, `.`, `-` and `_`, starting with a letter or digit. Its digits mean nothing:
+the axis and objective are the action's fields and the scheme's listing."""
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Unit = Annotated[str, StringConstraints(min_length=1, max_length=30, strip_whitespace=True)]

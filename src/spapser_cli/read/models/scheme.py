@@ -3,7 +3,9 @@ and evaluation."""
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .scalars import ActionCode, Count, Date, StrictModel, Text, Year
@@ -65,11 +67,22 @@ class TimelineEntry(StrictModel):
     text: Text
 
 
+class Words(StrictModel):
+    """What the scheme calls its levels, in every table, sheet name and title."""
+
+    axis: Annotated[str, StringConstraints(min_length=1, max_length=24,
+                                           strip_whitespace=True)] = "Axe"
+    objective: Annotated[str, StringConstraints(min_length=1, max_length=24,
+                                                strip_whitespace=True)] = "Objectif"
+
+
 class Scheme(StrictModel):
     """The scheme as adopted: its axes, objectives and how it is steered and evaluated."""
 
     organisation: Text
     title: Text
+    words: Words = Field(default_factory=Words, description="The scheme's own words for "
+                         "« Axe » and « Objectif » (e.g. Orientation, Engagement).")
     period: Period
     adopted: Date
     adopted_by: Text | None = None

@@ -1,0 +1,190 @@
+"""The commands of the yearly cycle: `plan`, `template`, `import`, `status`.
+
+Registered on the same Typer app as the other commands (cli.py imports this module); each one
+turns its options into one call of `spapser_cli.collect` and prints the outcome.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spapser_cli.cli import (
+    DataDirOption,
+    TableOrJson,
+    _data_dir,
+    app,
+    collection_year,
+    handles_errors,
+    integer,
+)
+from spapser_cli.problems import ExitCode
+
+
+class TemplateFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+@handles_errors
+def template(
+    year: Annotated[int, typer.Argument(help="The year to collect, e.g. 2017.",
+                                        parser=collection_year, metavar="YEAR")],
+    pilot: Annotated[str | None, typer.Option("--pilot", help="Only the actions this "
+                                              "direction leads.")] = None,
+    evaluated: Annotated[bool, typer.Option("--evaluated", help="Only the actions the "
+                                            "evaluation plan evaluates that year.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
+                                                "(default: reports/collecte-YEAR.xlsx).",
+                                                dir_okay=False)] = None,
+    by_pilot: Annotated[Path | None, typer.Option("--by-pilot", help="Write one file per "
+                                                  "pilot direction into this folder.",
+                                                  file_okay=False)] = None,
+    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="xlsx (a workbook "
+                                                "with one sheet per pilot) or csv (one "
+                                                "table).")] = TemplateFormat.xlsx,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write the collection workbook the pilot directions fill in for YEAR.
+
+    Example: spapser template 2017 --by-pilot reports/collecte-2017
+    """
+    from spapser_cli.collect.template import write_templates
+    from spapser_cli.read.load import require_catalog
+
+    catalog, _ = require_catalog(_data_dir(data_dir))
+    for written in write_templates(catalog, year, pilot=pilot, evaluated=evaluated,
+                                   output=output, by_pilot=by_pilot, fmt=fmt.value):
+        typer.echo(str(written))
+
+
+@app.command("import")
+@handles_errors
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="Filled collection files (.xlsx or "
+                                                ".csv).", exists=True, dir_okay=False)],
+    year: Annotated[int | None, typer.Option("--year", help="The year the files must "
+                                             "collect (default: theirs).",
+                                             parser=integer, metavar="INTEGER")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the changes, write "
+                                          "nothing.")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Take the imported value where "
+                                          "the measures file holds another one.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Merge filled collection files into measures/YEAR.yaml: every error of every file at
+    once, and nothing written while one remains.
+
+    Example: spapser import reports/collecte-2017.xlsx --dry-run
+    """
+    from spapser_cli.collect.importing import plan_import, write_import
+    from spapser_cli.problems import display_path
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.problems import format_problem
+
+    catalog, _ = require_catalog(_data_dir(data_dir))
+    result = plan_import(catalog, files, year=year, replace=replace)
+    if result.errors:
+        for problem in result.errors:
+            typer.echo(format_problem(problem), err=True)
+        typer.echo(f"Error: {len(result.errors)} error(s); nothing was written", err=True)
+        raise typer.Exit(ExitCode.INVALID_DATA)
+    assert result.target is not None
+    target = display_path(result.target)
+    if not result.filled:
+        typer.echo("nothing to import: every value cell is blank (a blank cell means "
+                   "'not measured')")
+        return
+    if not result.changes:
+        typer.echo(f"nothing to change: {target} already holds these values")
+        return
+    for change in result.changes:
+        if dry_run:
+            typer.echo(change.line())
+    for problem in result.problems:  # warnings only: an error stops before writing
+        typer.echo(format_problem(problem), err=True)
+    added = sum(c.old is None for c in result.changes)
+    summary = f"{target}: {added} value(s) added, {len(result.changes) - added} replaced"
+    if dry_run:
+        typer.echo(f"{summary} (dry run: nothing written)")
+        return
+    write_import(result)
+    typer.echo(summary)
+
+
+@app.command()
+@handles_errors
+def status(
+    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.", parser=integer,
+                                        metavar="YEAR")],
+    fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when an action the plan "
+                                         "evaluates this year lacks figures.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show which figures of YEAR are in and which are missing, per pilot and action.
+
+    Example: spapser status 2017 --strict
+    """
+    import json
+
+    from spapser_cli.collect.status import year_status
+    from spapser_cli.read.load import require_catalog
+    from spapser_cli.render.status import status_text
+
+    catalog, _ = require_catalog(_data_dir(data_dir))
+    report = year_status(catalog, year)
+    if fmt is TableOrJson.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(status_text(report))
+    if strict and report.due_incomplete:
+        raise typer.Exit(ExitCode.INVALID_DATA)
+
+
+@app.command()
+@handles_errors
+def plan(
+    propose: Annotated[bool, typer.Option("--propose", help="Propose a split of the actions "
+                                          "into thirds over the cycle.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Write the proposal into "
+                                        "scheme.yaml (comments and order kept).")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show the evaluation plan, or propose one (years already decided are kept).
+
+    Example: spapser plan --propose --write
+    """
+    from spapser_cli.collect.plan import plan_yaml, propose_plan, write_plan
+    from spapser_cli.problems import UsageError
+    from spapser_cli.read.load import require_catalog
+
+    folder = _data_dir(data_dir)
+    catalog, _ = require_catalog(folder)
+    if write and not propose:
+        raise UsageError("--write goes with --propose")
+    if not propose:
+        evaluation = catalog.scheme.evaluation
+        entries = evaluation.plan if evaluation else []
+        if not entries:
+            typer.echo("no evaluation plan yet: `spapser plan --propose` proposes one")
+        for entry in entries:
+            typer.echo(f"{entry.year}: {', '.join(entry.actions)}")
+        return
+    proposal = propose_plan(catalog)
+    if not write:
+        for proposed in proposal:
+            decided = " (decided)" if proposed.decided else ""
+            typer.echo(f"# {proposed.year}{decided}: {len(proposed.actions)} action(s), "
+                       f"{proposed.quantitative} quantitative indicator(s), "
+                       f"{proposed.pilots} pilot(s)")
+        typer.echo(plan_yaml(proposal), nl=False)
+        return
+    from spapser_cli.collect.plan import check_and_write_scheme
+
+    written = check_and_write_scheme(folder, write_plan(folder / "scheme.yaml", proposal))
+    typer.echo(str(written))
