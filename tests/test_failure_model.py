@@ -612,3 +612,25 @@ def test_numeric_options_are_ascii_digits(option: list[str]) -> None:
     done = run_cli([*option, "--data-dir", str(DATA)])
     assert done.exit_code == 2
     assert "digits" in done.stderr
+
+
+# -- the collection commands share the same mechanisms -----------------------------------------
+@POSIX
+@pytest.mark.parametrize("name", ["filled.csv", "filled.xlsx"])
+def test_a_fifo_given_to_import_is_one_problem_not_a_hang(data: Path, tmp_path: Path,
+                                                          name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    done = spapser("import", str(fifo), "--year", "2016", "--data-dir", str(data))
+    assert done.returncode == 1, done.stderr
+    problems = parse_problems(done.stderr)
+    assert [(p.location, p.code) for p in problems] == [(str(fifo), "unreadable-file")]
+    assert "named pipe" in problems[0].message
+
+
+@pytest.mark.parametrize("args", [["template", "２０１７"], ["status", "2_017"],
+                                  ["import", "x.csv", "--year", " 2017"]])
+def test_collection_years_are_ascii_digits(args: list[str]) -> None:
+    done = run_cli([*args, "--data-dir", str(DATA)])
+    assert done.exit_code == 2
+    assert "digits" in done.stderr

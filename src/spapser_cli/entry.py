@@ -79,9 +79,9 @@ class PrintableStderr:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from spapser_cli.render.terminal import printable
+        from spapser_cli.render.terminal import printable_lines
 
-        self._stream.write("\n".join(printable(line) for line in text.split("\n")))
+        self._stream.write(printable_lines(text))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding...

@@ -56,6 +56,11 @@ def printable(text: str) -> str:
     return UNSAFE.sub(_escape, text)
 
 
+def printable_lines(text: str) -> str:
+    """`printable` on each line of a text of several lines, its line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 # `json.dumps` already escapes C0 controls in strings; its own newlines are the indentation.
 _JSON_UNSAFE = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _RANGES[1:]) + "]")
 
