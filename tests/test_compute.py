@@ -168,9 +168,11 @@ def test_no_previous_year_is_a_reason_not_a_zero(catalog):
 
 def test_missing_variable_gives_its_name(catalog):
     report = compute_year(catalog, 2015, action="3-1.2")
-    (reserved,) = report.results
+    reserved, counted = report.results
     assert reserved.value is None
     assert reserved.reason == "reserved-contracts-iae not measured in 2015"
+    assert (counted.id, counted.value) == ("reserved-contracts", None)
+    assert counted.reason == "no contract register for 2015"
 
 
 @pytest.fixture()

@@ -634,3 +634,22 @@ def test_collection_years_are_ascii_digits(args: list[str]) -> None:
     done = run_cli([*args, "--data-dir", str(DATA)])
     assert done.exit_code == 2
     assert "digits" in done.stderr
+
+
+@POSIX
+def test_a_fifo_in_the_contracts_folder_is_one_problem_not_a_hang(data: Path) -> None:
+    (data / "contracts").mkdir()
+    fifo = data / "contracts" / "decp-2024.json"
+    os.mkfifo(fifo)
+    done = spapser("contracts", "2024", "--data-dir", str(data))
+    assert "Traceback" not in done.stderr
+    assert done.returncode in (0, 1), done.stderr
+    (problem,) = [p for p in parse_problems(done.stdout + done.stderr)
+                  if p.location.strip() == str(fifo)]
+    assert problem.code == "unreadable-file" and "named pipe" in problem.message
+
+
+def test_a_contracts_year_is_ascii_digits() -> None:
+    done = run_cli(["contracts", "٢٠٢٤", "--data-dir", str(DATA)])
+    assert done.exit_code == 2
+    assert "digits" in done.stderr

@@ -251,7 +251,7 @@ def test_unknown_kind_points_at_the_kind() -> None:
     assert check(Action, text) == [
         (15, 11, "unknown-kind", "indicators.0: unknown kind 'percentage'; expected one of "
          "'value', 'difference', 'change', 'ratio', 'share', 'rate', 'qualitative', "
-         "'milestone'")]
+         "'milestone', 'contracts'")]
 
 
 def test_missing_kind() -> None:

@@ -215,13 +215,21 @@ def validate(
 
     Example: spapser validate data/measures/2015.yaml --format github
     """
+    from spapser_cli.contracts.check import check_contracts, split_paths
     from spapser_cli.read.load import load_catalog
     from spapser_cli.render.problems import render_problems
 
     folder = _data_dir(data_dir)
-    loaded = load_catalog(folder, paths or []).for_paths(folder, paths or [])
-    typer.echo(render_problems(loaded.problems, loaded.files, fmt.value))
-    failed = any(p.severity == "error" or strict for p in loaded.problems)
+    yaml_paths, contract_paths = split_paths(paths or [])
+    problems, files, catalog = [], [], None
+    if yaml_paths or not contract_paths:
+        loaded = load_catalog(folder, yaml_paths).for_paths(folder, yaml_paths)
+        problems, files, catalog = loaded.problems, loaded.files, loaded.catalog
+    found, checked = check_contracts(folder, contract_paths, whole_folder=not paths,
+                                     catalog=catalog)
+    problems, files = [*problems, *found], [*files, *checked]
+    typer.echo(render_problems(problems, files, fmt.value))
+    failed = any(p.severity == "error" or strict for p in problems)
     raise typer.Exit(ExitCode.INVALID_DATA if failed else ExitCode.OK)
 
 
@@ -365,9 +373,11 @@ def compute(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.compute import render_compute
 
-    catalog, problems = require_catalog(_data_dir(data_dir))
+    folder = _data_dir(data_dir)
+    catalog, problems = require_catalog(folder)
     report = compute_year(catalog, year, axis=axis, action=action, load_warnings=problems,
-                          actions=_evaluated(catalog, year) if evaluated else None)
+                          actions=_evaluated(catalog, year) if evaluated else None,
+                          register=_register(folder))
     render_compute(report, fmt.value)
 
 
@@ -391,8 +401,10 @@ def series(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.compute import render_series
 
-    catalog, problems = require_catalog(_data_dir(data_dir))
-    report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems)
+    folder = _data_dir(data_dir)
+    catalog, problems = require_catalog(folder)
+    report = compute_series(catalog, indicator, first=first, last=last, load_warnings=problems,
+                            register=_register(folder))
     render_series(report, fmt.value)
 
 
@@ -425,8 +437,93 @@ def export(
     catalog, problems = require_catalog(folder)
     actions = _evaluated(catalog, plan.last) if evaluated else None
     written = export_workbook(catalog, plan, problems=problems, actions=actions,
-                              command=shlex.join(["spapser", *sys.argv[1:]]))
+                              command=shlex.join(["spapser", *sys.argv[1:]]),
+                              register=_register(folder))
     typer.echo(str(written))
+
+
+def _register(folder: Path) -> Any:
+    """The folder's contract register (data/contracts/), or None when it holds no file.
+
+    Only then are pandas and the DECP readers imported: `compute` on a folder without
+    contracts starts as fast as before."""
+    if not (folder / "contracts").is_dir():
+        return None
+    from spapser_cli.contracts.register import folder_register
+
+    register, _ = folder_register(folder)
+    if register is not None and register.errors:
+        raise InvalidDataError(register.problems)
+    return register
+
+
+class ContractsFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def contracts(
+    year: Annotated[int, typer.Argument(help="The year of notification, e.g. 2024.",
+                                        parser=integer, metavar="YEAR")],
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="DECP files (JSON or XML) or CSV registers to read instead of the data "
+        "folder's contracts/.", show_default=False)] = None,
+    missing_environmental: Annotated[bool, typer.Option(
+        "--missing-environmental", help="List the contracts notified on or after 2026-08-21 "
+        "with no environmental consideration.")] = False,
+    by_buyer: Annotated[bool, typer.Option(
+        "--by-buyer", help="One row per buyer SIRET found in FILES (a national DECP file): "
+        "the observatory view.")] = False,
+    data_dir: DataDirOption = None,
+    fmt: Annotated[ContractsFormat, typer.Option("--format", "-f")] = ContractsFormat.table,
+) -> None:
+    """The law's indicators over the contracts notified in YEAR, by number and by value.
+
+    Reads the DECP files of the data folder's contracts/ (or FILES), and gives each share per
+    buyer of the scheme (buyers:) and for all.
+
+    Example: spapser contracts 2024 --by-buyer decp-2024.json --format csv
+    """
+    from spapser_cli.problems import UsageError
+
+    if by_buyer and not files:
+        raise UsageError("--by-buyer needs the DECP FILES to read")
+    if by_buyer and missing_environmental:
+        raise UsageError("--by-buyer and --missing-environmental go separately")
+    if files:
+        from spapser_cli.contracts import read_register
+
+        for path in files:
+            if not path.is_file():
+                raise UsageError(f"{path}: no such file")
+        register = read_register(files)
+        if register.errors:
+            raise InvalidDataError(register.problems)
+        buyers: list[str] = []
+    else:
+        from spapser_cli.read.load import require_catalog
+
+        folder = _data_dir(data_dir)
+        catalog, _ = require_catalog(folder)
+        register = _register(folder)
+        if register is None:
+            raise SpapserError(f"no contract register: {folder / 'contracts'} holds no DECP "
+                               "file (*.json, *.xml) or CSV register")
+        buyers = list(getattr(catalog.scheme, "buyers", None) or [])
+    if by_buyer:
+        from spapser_cli.engine.contracts import observatory
+        from spapser_cli.render.contracts import render_by_buyer
+
+        render_by_buyer(observatory(register, year), year, fmt.value, register.warnings)
+        return
+    from spapser_cli.engine.contracts import contracts_report
+    from spapser_cli.render.contracts import render_contracts
+
+    report = contracts_report(register, year, buyers)
+    render_contracts(report, fmt.value, missing_only=missing_environmental, buyers=buyers)
 
 
 def main() -> None:

@@ -96,6 +96,14 @@ def read_capped(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
     return raw
 
 
+def require_regular(path: Path | str) -> None:
+    """Raise `NotRegularFile` unless `path` is a regular file: for readers that stream a file
+    too large for `read_capped` (a FIFO would block them, a device never end)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(f"this is {kind_of(info.st_mode)}, not a file")
+
+
 class NotPrivate(OSError):
     """A folder others can write into or that is not ours."""
 

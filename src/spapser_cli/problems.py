@@ -75,6 +75,13 @@ PROBLEM_CODES: dict[str, str] = {
     "total-mismatch": "a published total differs from the sum of its categories",
     "reported-gap": "a reported value differs from the value computed from the measures",
     "stray-file": "a file in the data folder that spapser does not read",
+    # Contract files (contracts): DECP JSON or XML, or the CSV register
+    "not-decp": "a contract file that is not DECP (neither format 2.0 nor the 2019 layout)",
+    "json-syntax": "a JSON contract file cannot be parsed",
+    "xml-syntax": "an XML contract file cannot be parsed",
+    "xml-entities": "an XML file declares entities or refers to external ones (refused)",
+    "absurd-amount": "a contract amount of 10 billion euros or more, left out of value rates",
+    "unknown-buyer": "a buyer of the scheme (buyers:) with no contract in the register",
     # Added by issue 9 (any buyer's scheme)
     "renamed-key": "a key an earlier version of the format had, with what replaces it",
     "not-a-whole-number": "a fraction given for a variable that takes whole numbers only",

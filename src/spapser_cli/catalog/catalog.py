@@ -95,6 +95,10 @@ class Catalog:
             return PERCENT
         if kind == "rate":
             return indicator.unit  # type: ignore[union-attr]
+        if kind == "contracts":  # a share of other contracts, a count, or a sum of amounts
+            if indicator.share_of is not None:  # type: ignore[union-attr]
+                return PERCENT
+            return "contrats" if indicator.measure == "count" else "€ HT"  # type: ignore[union-attr]
         if kind in ("value", "difference"):
             own = getattr(indicator, "unit", None)
             variable = self.variable(indicator.quantity.variable)  # type: ignore[union-attr]

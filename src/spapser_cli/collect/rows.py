@@ -143,6 +143,8 @@ def _action_rows(catalog: Catalog, year: int, action: Action, *,
                 whole=variable.unit in WHOLE_UNITS, percent=variable.unit == PERCENT,
                 signed=False, last_value=last[0], last_year=last[1]))
     for indicator in action.indicators:
+        if indicator.kind == "contracts":  # counted from the contract register: not collected
+            continue
         rows += _indicator_rows(catalog, year, action, pilot, indicator, every_indicator)
     return rows
 

@@ -106,7 +106,8 @@ def year_status(catalog: Catalog, year: int) -> StatusReport:
         variable_items = {v: _variable_item(catalog, measures, v, cats)
                           for v, cats in variables.items()}
         indicators = tuple(_indicator_item(measures, indicator, variable_items)
-                           for indicator in action.indicators)
+                           for indicator in action.indicators
+                           if indicator.kind != "contracts")  # from the contract register
         actions.append(ActionStatus(action.code, action.title, lead_pilot(action),
                                     action.code in due, tuple(variable_items.values()),
                                     indicators))

@@ -26,6 +26,7 @@ from spapser_cli.engine.targets import judge, select_target
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
+    from spapser_cli.contracts import Register
     from spapser_cli.read.models import Indicator, Target
 
 
@@ -37,14 +38,17 @@ if TYPE_CHECKING:  # at run time these are plain records with the same fields (s
 def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
                  action: str | None = None, load_warnings: Sequence[Problem] = (),
                  engine: Engine | None = None,
-                 actions: Collection[str] | None = None) -> YearReport:
+                 actions: Collection[str] | None = None,
+                 register: Register | None = None) -> YearReport:
     """Every indicator (optionally of one axis or action) for `year`.
 
     `load_warnings`: the warnings found when the data was read (a published total that
     disagrees with its parts...), carried into the report so that they are not lost.
     `engine`: one engine of this catalog shared by several years, so that baselines and
     previous years are computed once (the bilan workbook shows every year).
-    `actions`: only these actions (those the evaluation plan evaluates that year)."""
+    `actions`: only these actions (those the evaluation plan evaluates that year).
+    `register`: the contract register (data/contracts/), for `contracts` indicators and the
+    law's indicators of the year (`YearReport.contracts`)."""
     if year not in catalog.measures:
         available = ", ".join(str(y) for y in catalog.years) or "none"
         if year in catalog.broken_measures:
@@ -60,18 +64,27 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     if axis is not None and catalog.axis(axis) is None:
         numbers = ", ".join(str(a.number) for a in catalog.scheme.axes)
         raise UsageError(f"no axis {axis} (axes: {numbers})")
-    engine = engine or Engine(catalog)
+    engine = engine or Engine(catalog, register)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
                if (axis is None or act.axis == axis) and (action is None or act.code == action)
                and (actions is None or act.code in actions)]
     wanted = {r.id for r in results}
     warnings = [w for (ind, y), w in engine.gaps.items() if y == year and ind in wanted]
-    return YearReport(year, catalog, results, [*load_warnings, *warnings])
+    legal = None
+    if engine.register is not None and year in engine.register.years():
+        from spapser_cli.engine.contracts import contracts_report
+
+        legal = contracts_report(engine.register, year, _buyers(catalog))
+    return YearReport(year, catalog, results, [*load_warnings, *warnings], contracts=legal)
+
+
+def _buyers(catalog: Catalog) -> list[str]:
+    return list(getattr(catalog.scheme, "buyers", None) or [])
 
 
 def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = None,
-                   last: int | None = None,
-                   load_warnings: Sequence[Problem] = ()) -> SeriesReport:
+                   last: int | None = None, load_warnings: Sequence[Problem] = (),
+                   register: Register | None = None) -> SeriesReport:
     """One indicator across every year with a value between `first` and `last`."""
     indicator = catalog.indicator(indicator_id)
     if indicator is None:
@@ -83,7 +96,7 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
         raise UsageError(f"no indicator {indicator_id!r}{hint} (`spapser actions` lists them)")
     if first is not None and last is not None and first > last:
         raise UsageError(f"--from {first} is after --to {last}")
-    engine = Engine(catalog)
+    engine = Engine(catalog, register)
     years = [y for y in catalog.years
              if (first is None or y >= first) and (last is None or y <= last)]
     results = [r for r in (engine.result(indicator, y) for y in years)
@@ -103,8 +116,9 @@ class Engine:
     O(1) amortised however many years there are: a change needs an earlier year, a status the
     baseline (the first year with a value), and each is found once."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, register: Register | None = None) -> None:
         self.catalog = catalog
+        self.register = register
         # A year whose measures file has errors stays in the walk over earlier years: what it
         # holds is unknown, so a change or a previous value must not bridge it as if it were a
         # gap (its value and quantities are n/d, "… has errors").
@@ -282,6 +296,12 @@ class Engine:
                             milestone=reported.status, source=reported.source,
                             reason=None if (reported.text or reported.status) else
                             "no assessment reported")
+        if indicator.kind == "contracts":
+            if self.register is None:  # decided here: no need to import the register code
+                return Computed(None, reason=f"no contract register for {year}")
+            from spapser_cli.engine.contracts import computed_contracts
+
+            return computed_contracts(self.register, _buyers(self.catalog), indicator, year)
         formula = Formula(self.catalog, year, lambda has: self.earlier_year(
             indicator, year, "quantity", has))
         value, breakdown, reason = formula.evaluate(indicator)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # at run time these are plain records with the same fields (see `records`)
     from spapser_cli.catalog import Catalog
+    from spapser_cli.engine.contracts import ContractsReport
     from spapser_cli.problems import Problem
     from spapser_cli.read.models import Indicator, Target
 
@@ -165,14 +166,18 @@ class YearReport:
     catalog: Catalog
     results: list[Result]
     warnings: list[Problem]
+    contracts: ContractsReport | None = None  # the law's indicators, when the year has any
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "year": self.year,
             "scheme": self.catalog.scheme.title,
             "indicators": [r.to_dict() for r in self.results],
             "warnings": [w.to_dict() for w in self.warnings],
         }
+        if self.contracts is not None:
+            data["contracts"] = self.contracts.to_dict()
+        return data
 
 
 @dataclass

@@ -18,12 +18,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.status import StatusReport, year_status
 from spapser_cli.engine import Engine, Result, YearReport, compute_year
 from spapser_cli.files import absolute
 from spapser_cli.problems import Problem, SpapserError, UsageError
+
+if TYPE_CHECKING:
+    from spapser_cli.contracts import Register
 
 DEFAULT_FOLDER = Path("reports")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -128,7 +132,8 @@ class Bilan:
 
 
 def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-           command: str, actions: list[str] | None = None) -> Bilan:
+           command: str, actions: list[str] | None = None,
+           register: Register | None = None) -> Bilan:
     """Compute every year the bilan shows. An annual bilan shows its year and the years
     before it; a global bilan the years of its range that have measures, and both ends of
     the range must have some: the file is named after them and the summary is the last
@@ -145,7 +150,7 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
         years = [y for y in catalog.years if y < plan.last]
         ends = [plan.last]
     # The ends first: `compute_year` explains a year without measures as `compute` does.
-    engine = Engine(catalog)
+    engine = Engine(catalog, register)
     reports = {y: compute_year(catalog, y, engine=engine, actions=actions) for y in ends}
     reports.update((y, compute_year(catalog, y, engine=engine, actions=actions)) for y in years
                    if y not in reports)

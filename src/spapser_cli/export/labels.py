@@ -26,6 +26,7 @@ KIND_FR = {
     "rate": "taux",
     "qualitative": "qualitatif",
     "milestone": "jalon",
+    "contracts": "contrats (registre)",
 }
 UNCOMPUTED_KINDS = ("qualitative", "milestone")  # assessed in words: no series, no chart
 QUALIFIER_PREFIX = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
@@ -61,6 +62,12 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",
          "division par zéro : {variable} vaut 0 en {year}"),
         (r"(?P<kind>[a-z]+) indicators are not computed", "indicateur non calculé ({kind})"),
+        (rf"no contract register for {_YEAR}",
+         "pas de registre des contrats (data/contracts/) pour {year}"),
+        (rf"no contract notified in {_YEAR} in the contract register",
+         "aucun contrat notifié en {year} dans le registre des contrats"),
+        (r"division by zero: no contract in the whole",
+         "division par zéro : aucun contrat dans l'ensemble de référence"),
         (rf"{_VARIABLE} was measured by its total only in {_YEAR}",
          "{variable} n'est mesuré que par son total en {year}"),
         (rf"{_VARIABLE} was measured by its total only in {_YEAR}: no value for "

@@ -38,6 +38,11 @@ def build_workbook(bilan: Bilan) -> Workbook:
         add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
     rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
     add_chart_sheet(workbook, workbook[SERIES], rows, bilan)
+    contracts = bilan.summary.contracts
+    if contracts is not None:  # the year has contracts (data/contracts/)
+        from spapser_cli.export.sheets.contracts import CONTRACTS_SHEET, add_contracts_sheet
+
+        add_contracts_sheet(workbook.create_sheet(CONTRACTS_SHEET), contracts)
     add_data_sheet(workbook.create_sheet(DATA), bilan)
     add_completeness_sheet(workbook.create_sheet(COMPLETENESS), bilan)
     add_checks_sheet(workbook.create_sheet(CHECKS), bilan)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.export.bilan import ExportPlan, gather
 from spapser_cli.files import check_target, exists, office_lock_files, write_atomic
 from spapser_cli.problems import OutputError, Problem
+
+if TYPE_CHECKING:
+    from spapser_cli.contracts import Register
 
 
 def prepare_target(plan: ExportPlan) -> Path:
@@ -29,9 +33,12 @@ def prepare_target(plan: ExportPlan) -> Path:
 
 
 def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
-                    command: str, actions: list[str] | None = None) -> Path:
-    """Write the bilan workbook atomically and return its path (`actions`: only these)."""
-    bilan = gather(catalog, plan, problems=problems, command=command, actions=actions)
+                    command: str, actions: list[str] | None = None,
+                    register: Register | None = None) -> Path:
+    """Write the bilan workbook atomically and return its path (`actions`: only these; with
+    a contract `register`, a *Marchés* sheet when the year has contracts)."""
+    bilan = gather(catalog, plan, problems=problems, command=command, actions=actions,
+                   register=register)
     target = prepare_target(plan)
     collecting = gc.isenabled()
     gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here

@@ -205,9 +205,20 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
                 lines += [paint(part, "dim") for part in
                           textwrap.wrap(text, width, initial_indent="  ",
                                         subsequent_indent="    ")]
-    if report.warnings:
+    if report.contracts is not None:  # the law's indicators, when the year has contracts
+        from spapser_cli.render.contracts import legal_lines
+
+        buyers = list(getattr(catalog.scheme, "buyers", None) or [])
+        lines += ["", *legal_lines(report.contracts, width, paint, buyers=buyers)]
+    warnings = [*report.warnings, *(report.contracts.warnings if report.contracts else [])]
+    if warnings:
         lines += ["", paint("Warnings", "yellow")]
-        lines += ["  " + format_problem(w) for w in report.warnings]
+        if report.contracts is not None:
+            from spapser_cli.render.contracts import warning_lines
+
+            lines += ["  " + line for line in warning_lines(warnings)]
+        else:
+            lines += ["  " + format_problem(w) for w in warnings]
     stream.write("\n".join(lines) + "\n")
 
 

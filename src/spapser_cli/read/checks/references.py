@@ -119,8 +119,9 @@ def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
     mode = getattr(indicator, "breakdown", "none")
     names = [getattr(indicator, n).variable for n in ("part", "whole", "numerator",
                                                       "denominator") if hasattr(indicator, n)]
-    if mode == "none" or any(n not in d.variables for n in names):
-        return []  # an unknown variable is reported once, by `_check_ref`
+    if mode == "none" or indicator.kind == "contracts" or any(n not in d.variables
+                                                               for n in names):
+        return []  # an unknown variable is reported once, by `_check_ref`; contracts: a field
     first, second = (("part", "whole") if indicator.kind == "share"
                      else ("numerator", "denominator"))
     if mode == "composition":

@@ -13,6 +13,7 @@ from .action import (
     Action,
     Category,
     ChangeIndicator,
+    ContractsIndicator,
     DifferenceIndicator,
     Indicator,
     IndicatorBase,
@@ -44,7 +45,7 @@ from .scheme import (
 )
 
 __all__ = [
-    "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator",
+    "QUANTITATIVE_KINDS", "Action", "Axis", "Category", "ChangeIndicator", "ContractsIndicator",
     "DifferenceIndicator", "Evaluation", "EvaluationYear", "Indicator", "IndicatorBase",
     "Measure", "Measures", "MilestoneIndicator", "NotMeasured", "Objective", "Part", "Period",
     "PlanLink",

@@ -20,6 +20,7 @@ from .scalars import (
     Unit,
     Year,
 )
+from .selection import ContractSelection
 
 
 class ScheduleItem(StrictModel):
@@ -178,6 +179,21 @@ class MilestoneIndicator(IndicatorBase):
     due: Due | None = None
 
 
+class ContractsIndicator(IndicatorBase):
+    """A count, or a sum of amounts, of the year's contracts that pass `filter` (from the
+    contract register, data/contracts/); with `share_of`, its share in % of the contracts
+    that pass that other filter. `breakdown` gives the same figure per value of a field."""
+
+    kind: Literal["contracts"]
+    measure: Literal["count", "amount"] = Field("count", description="count: number of "
+                                                "contracts; amount: sum of their amounts "
+                                                "(montant forfaitaire ou estimé maximum HT).")
+    filter: ContractSelection = Field(description="Which contracts count ({} for all).")
+    share_of: ContractSelection | None = None
+    breakdown: Literal["ccag", "nature", "procedure", "kind", "buyer", "cpv-division",
+                       "environmental", "social"] | None = None
+
+
 Indicator = Annotated[
     ValueIndicator
     | DifferenceIndicator
@@ -186,11 +202,12 @@ Indicator = Annotated[
     | ShareIndicator
     | RateIndicator
     | QualitativeIndicator
-    | MilestoneIndicator,
+    | MilestoneIndicator
+    | ContractsIndicator,
     Field(discriminator="kind"),
 ]
 
-QUANTITATIVE_KINDS = ("value", "difference", "change", "ratio", "share", "rate")
+QUANTITATIVE_KINDS = ("value", "difference", "change", "ratio", "share", "rate", "contracts")
 
 
 class PlanLink(StrictModel):

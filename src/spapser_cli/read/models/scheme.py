@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .scalars import ActionCode, Count, Date, StrictModel, Text, Year
+from .selection import Siret
 
 
 class Objective(StrictModel):
@@ -91,5 +92,9 @@ class Scheme(StrictModel):
     evaluation: Evaluation | None = None
     governance: list[SteeringBody] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
+    buyers: list[Siret] = Field(default_factory=list, description="SIRETs of the buyers the "
+                                "scheme covers; a shared scheme gives its contract "
+                                "indicators per buyer and for all. Empty: every buyer of "
+                                "the contract register.")
 
 
