@@ -101,3 +101,46 @@ def test_validate_and_compute_answer_in_lines(data: Path, content: Any, place: s
             target.unlink()
         else:
             target.write_bytes(original)
+
+
+# The inputs of the other commands: collection files for `import`, DECP files for `contracts`.
+JSONISH = st.lists(st.one_of(HOSTILE_CHARS, st.sampled_from(
+    ['{"marches": [', '{"marche": [', "]}", "{", "}", "[", "]", ",", ":", '"id"', '"montant"',
+     '"dateNotification"', '"2024-03-01"', "1e999", "12.5", "null", '"acheteur"',
+     '{"id": "1"}', "<marches>", "</marches>", "<marche>", "</marche>", "<?xml ", "&amp;",
+     "<!ENTITY x SYSTEM 'file:///etc/passwd'>", "&x;"])), max_size=30).map("".join)
+CSVISH = st.lists(st.one_of(HOSTILE_CHARS, st.sampled_from(
+    ["action;variable;category;value;unit;source\n", ";", ",", "\n", "\r\n", "1-1.3",
+     "paper-consumption", "fsc", "12", "12,5", "=1+1", '"', "kg", "\ufeff"])),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(JSONISH.map(str.encode), st.binary(max_size=120)),
+       suffix=st.sampled_from([".json", ".xml"]))
+def test_contracts_answer_in_lines(data: Path, tmp_path_factory: pytest.TempPathFactory,
+                                   content: bytes, suffix: str) -> None:
+    target = tmp_path_factory.mktemp("decp") / f"decp{suffix}"
+    target.write_bytes(content)
+    done = run_cli(["contracts", "2024", str(target), "--data-dir", str(data)])
+    assert done.exit_code in (0, 1, 2), done.output
+    check_output(done.stdout, problems_only=False)
+    check_output(done.stderr, problems_only=True)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(CSVISH.map(str.encode), st.binary(max_size=120)),
+       suffix=st.sampled_from([".csv", ".xlsx"]))
+def test_import_answers_in_lines(data: Path, tmp_path_factory: pytest.TempPathFactory,
+                                 content: bytes, suffix: str) -> None:
+    target = tmp_path_factory.mktemp("collected") / f"collecte{suffix}"
+    target.write_bytes(content)
+    before = {p: p.read_bytes() for p in data.rglob("*.yaml")}
+    done = run_cli(["import", str(target), "--year", "2016", "--dry-run",
+                    "--data-dir", str(data)])
+    assert done.exit_code in (0, 1, 2), done.output
+    check_output(done.stdout, problems_only=False)
+    check_output(done.stderr, problems_only=True)
+    assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == before  # a dry run
