@@ -176,8 +176,14 @@ def save(data_dir: Path, stamp: str, catalog: Catalog, problems: list[Problem]) 
     try:
         payload = encode(catalog, problems)
         private_folder(folder)
-        write_atomic(target, lambda tmp: tmp.write_bytes(_header(stamp, payload) + payload),
-                     mode=0o600)
+        header = _header(stamp, payload)
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "wb") as stream:  # header, then payload: no copy of the payload
+                stream.write(header)
+                stream.write(payload)
+
+        write_atomic(target, write, mode=0o600)
         _prune(folder, keep=target)
     except (OSError, OutputError, NotPrivate, ValueError):  # SnapshotError is a ValueError
         pass  # no snapshot: the next command reads the files again
