@@ -125,6 +125,10 @@ def test_not_measured_is_recorded_with_a_note_and_blank_is_nothing(data: Path,
     assert run_cli(["validate", "--data-dir", str(data)]).exit_code == 0
     results = compute_json(data, 2017)
     assert results["charging-points"]["value"] is None
+    # The reason says it was answered "not measured", with its note, unlike a blank cell.
+    assert results["charging-points"]["reason"] == (
+        "charging-points recorded as not measured in 2017: Non mesuré (NC) : inventaire en cours")
+    assert results["charging-km-driven"]["reason"] == "charging-km not measured in 2017"
 
 
 def test_the_file_keeps_its_comments_order_and_modeline(tmp_path: Path):

@@ -64,8 +64,12 @@ def test_a_variable_row_shows_its_labels_and_last_known_value(book: Path):
 def test_published_values_and_milestones_get_rows(book: Path):
     wb = openpyxl.load_workbook(book)
     share = rows_by_key(wb[PAPER])
-    assert ("", "", "paper-recycled-share") in share  # published every year until 2015
-    assert ("", "recycled", "paper-recycled-share") in share
+    # The fleet shares were published without the km behind them: their value is asked for.
+    assert ("", "", "fleet-electric-km-share") in share
+    # The paper shares were published beside the kg they are computed from: the kg are asked
+    # for, not the percentage (or a pilot would type both, and they could disagree).
+    assert ("paper-consumption", "recycled", "") in share
+    assert not any(key[2] == "paper-recycled-share" for key in share)
     platform = rows_by_key(wb["Dir. de la Commande Publique"])
     ws = wb["Dir. de la Commande Publique"]
     row = platform[("", "", "supplier-platform-registration-share")]
@@ -98,7 +102,7 @@ def test_every_value_cell_has_its_data_validation(book: Path):
     assert (paper.type, paper.operator, paper.formula1) == ("decimal", "greaterThanOrEqual", "0")
     assert paper.prompt.startswith("En kg : un nombre ≥ 0.")
     assert paper.errorStyle == "warning"  # NC stays possible
-    share = validation_of(ws, f"I{keys[('', '', 'paper-recycled-share')]}")
+    share = validation_of(ws, f"I{keys[('', '', 'fleet-electric-km-share')]}")
     assert (share.type, share.operator, share.formula1, share.formula2) == (
         "decimal", "between", "0", "100")
     bookings = validation_of(ws, f"I{keys[('fleet-bookings', '', '')]}")
@@ -156,9 +160,9 @@ def test_csv_form_has_the_same_rows_and_columns(tmp_path: Path, book: Path):
                         if ws.sheet_state == "visible" and ws.title != "Mode d'emploi")
     assert len(rows) - 1 == workbook_rows
     header = rows[0]
-    share = next(r for r in rows if r[header.index("indicateur")] == "paper-recycled-share"
+    share = next(r for r in rows if r[header.index("indicateur")] == "fleet-electric-km-share"
                  and r[header.index("catégorie")] == "")
-    assert share[header.index("Dernière valeur connue")] == "38,5"
+    assert share[header.index("Dernière valeur connue")] == "1,26"
 
 
 def test_evaluated_keeps_to_the_plan(tmp_path: Path):

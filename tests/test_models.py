@@ -178,10 +178,11 @@ def test_unknown_key_with_a_did_you_mean_hint(typo: str, hint: str) -> None:
 
 
 def test_unknown_key_at_the_top_and_inside_an_indicator() -> None:
+    # A misspelt required key is one problem, at the typo: `title` is not also reported
+    # missing on another line.
     text = ACTION.replace("title: Papier\n", "titel: Papier\n").replace(
         "    kind: change\n", "    kind: change\n    tolerence: 1\n")
     assert check(Action, text) == [
-        (1, 1, "missing-key", "title: required key 'title' is missing"),
         (2, 1, "unknown-key", "titel: unknown key 'titel'; did you mean 'title'?"),
         (16, 5, "unknown-key", "indicators.0.tolerence: unknown key 'tolerence'; did you mean "
          "'tolerance'?"),
@@ -200,6 +201,17 @@ def test_the_hint_comes_from_the_keys_allowed_there() -> None:
     assert check(Action, share) == [
         (19, 5, "unknown-key", "indicators.0.brekdown: unknown key 'brekdown'; did you mean "
          "'breakdown'?")]
+
+
+def test_a_misspelt_required_key_is_not_also_missing() -> None:
+    body = "  paper:\n    unit: kg\n    value: 3\n    sourse: s\n"
+    assert check(Measures, measures(body)) == [
+        (6, 5, "unknown-key", "measures.paper.sourse: unknown key 'sourse'; did you mean "
+         "'source'?")]
+    # A key that is merely unknown leaves the missing one reported.
+    other = "  paper:\n    unit: kg\n    value: 3\n    zzzzzz: s\n"
+    assert [code for _, _, code, _ in check(Measures, measures(other))] == [
+        "missing-key", "unknown-key"]
 
 
 def test_missing_key_points_at_its_mapping() -> None:

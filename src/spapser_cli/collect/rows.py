@@ -162,8 +162,14 @@ def _indicator_rows(catalog: Catalog, year: int, action: Action, pilot: str,
         kind = "reported"
     history = [(y, m.reported[indicator.id]) for y, m in sorted(catalog.measures.items())
                if y < year and indicator.id in m.reported]
-    if kind == "reported" and not history and not every:
-        return []
+    if kind == "reported" and not every:
+        if not history:
+            return []
+        # Published beside the quantities it is computed from (the document's printed
+        # percentages next to its kg): the quantities are collected, so the value is computed.
+        measured = catalog.measures[history[-1][0]].measures
+        if all(variable_id in measured for variable_id in _refs(indicator)):
+            return []
     unit = catalog.indicator_unit(indicator)
     categories: list[tuple[str | None, str | None]] = [(None, None)]
     if kind == "reported" and (every or (history and history[-1][1].breakdown)):

@@ -66,6 +66,10 @@ class Formula:
             return None, self.catalog.year_missing(year)
         measure = measures.measures.get(ref.variable)
         if measure is None:
+            recorded = next((entry.note for entry in getattr(measures, "not_measured", ())
+                             if entry.variable == ref.variable), None)
+            if recorded is not None:  # `NC` in a collection file: an answer, with its note
+                return None, f"{ref.variable} recorded as not measured in {year}: {recorded}"
             return None, f"{ref.variable} not measured in {year}"
         variable = self.catalog.variable(ref.variable)
         every = [c.id for c in variable.categories] if variable else []

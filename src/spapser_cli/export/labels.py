@@ -57,6 +57,8 @@ REASONS_FR: list[tuple[re.Pattern[str], str]] = [
         (r"no assessment reported", "aucune appréciation publiée"),
         (r"only a breakdown was reported", "seule la ventilation a été publiée"),
         (rf"{_VARIABLE} not measured in {_YEAR}", "pas de mesure pour {variable} en {year}"),
+        (rf"{_VARIABLE} recorded as not measured in {_YEAR}: (?P<note>.+)",
+         "{variable} déclaré non mesuré en {year} : {note}"),
         (rf"{_VARIABLE} has no value for (?P<categories>.+) in {_YEAR}",
          "pas de valeur pour {variable} ({categories}) en {year}"),
         (rf"division by zero: {_VARIABLE} is 0 in {_YEAR}",

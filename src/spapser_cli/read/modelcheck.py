@@ -46,7 +46,20 @@ def validate_document(model: type[M], doc: Document) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_to_problem(doc, error, model) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+    # A misspelt required key (`titel:`) is one mistake: its unknown-key problem, at the typo,
+    # says what it should be, and the required key it stands for is not reported missing too.
+    misspelt = {tuple(e["loc"][:-1]) + (_suggestion(model, tuple(e["loc"])),)
+                for e in errors if e["type"] == "extra_forbidden"}
+    return None, [_to_problem(doc, error, model) for error in errors
+                  if not (error["type"] == "missing" and tuple(error["loc"]) in misspelt)]
+
+
+def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The allowed key closest to the unknown key at the end of `loc`, if any is close."""
+    name = str(loc[-1])
+    close = difflib.get_close_matches(name, sorted(_keys_at(model, loc) - {name}), n=1)
+    return close[0] if close else None
 
 
 def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
@@ -150,9 +163,8 @@ def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
                            key=True)
     elif kind == "extra_forbidden":
         name = str(path[-1])
-        allowed = _keys_at(model, tuple(error["loc"]))
-        close = difflib.get_close_matches(name, sorted(allowed - {name}), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        close = _suggestion(model, tuple(error["loc"]))
+        hint = f"; did you mean {close!r}?" if close else ""
         code, message = "unknown-key", f"unknown key {name!r}{hint}"
         return doc.problem(path, code, f"{dotted}: {message}", key=True)
     elif kind == "missing":
