@@ -653,3 +653,19 @@ def test_a_contracts_year_is_ascii_digits() -> None:
     done = run_cli(["contracts", "٢٠٢٤", "--data-dir", str(DATA)])
     assert done.exit_code == 2
     assert "digits" in done.stderr
+
+
+@POSIX
+@pytest.mark.parametrize("explicit", [False, True])
+def test_a_contract_file_linked_out_of_the_data_folder_is_never_read(
+        data: Path, tmp_path: Path, explicit: bool) -> None:
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"marches": [{"id": "ghp_SECRET0123"', encoding="utf-8")
+    (data / "contracts").mkdir()
+    link = data / "contracts" / "decp-2024.json"
+    link.symlink_to(secret)
+    done = run_cli(["validate", *([str(link)] if explicit else []), "--data-dir", str(data)])
+    assert done.exit_code == 1
+    assert "SECRET" not in done.output and "secret.json" not in done.output
+    codes = [(p.location, p.code) for p in parse_problems(done.stdout)]
+    assert (str(link), "link-outside-data") in codes

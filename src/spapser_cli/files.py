@@ -139,6 +139,15 @@ def absolute(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+def leads_outside(path: Path, folder: Path) -> bool:
+    """Whether `path`, named inside `folder`, is a link (or below a link) to a place outside
+    it. Git commits links: followed, one would show its target's content in a CI log."""
+    named = Path(os.path.abspath(path))
+    if Path(os.path.abspath(folder)) not in named.parents:
+        return False  # not a file of the folder: read where the user put it
+    return absolute(folder) not in absolute(path).parents
+
+
 def exists(path: Path) -> bool:
     """Whether something has this name; False when the name cannot exist (too long)."""
     try:

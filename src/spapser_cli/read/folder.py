@@ -17,7 +17,7 @@ from typing import Any
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.catalog.records import to_record
-from spapser_cli.files import absolute, exists
+from spapser_cli.files import absolute, exists, leads_outside
 from spapser_cli.problems import Problem, UsageError, display_path
 from spapser_cli.read import yamlio
 from spapser_cli.read.checks import CrossChecks, Unchecked
@@ -89,15 +89,6 @@ class _Loader:
         self.files: list[str] = []
         self.docs: dict[str, Document] = {}
         self.unreadable: set[str] = set()
-        self.folder = Path(os.path.abspath(data_dir))  # where its files are named
-        self.real_folder = absolute(data_dir)  # where they must lead
-
-    def _leads_out(self, path: Path) -> bool:
-        """Whether a file of the data folder is a link to a file outside it. Git commits
-        links: followed, one would show its target's content in a CI log."""
-        if self.folder not in Path(os.path.abspath(path)).parents:
-            return False  # a file given outside the folder is read where the user put it
-        return self.real_folder not in absolute(path).parents
 
     # -- reading --------------------------------------------------------------------------------
     def _read(self, path: Path) -> Document | None:
@@ -105,7 +96,7 @@ class _Loader:
         if shown in self.docs or shown in self.unreadable:  # read once, reported once
             return self.docs.get(shown)
         self.files.append(shown)
-        if self._leads_out(path):
+        if leads_outside(path, self.data_dir):
             self.problems.append(Problem(shown, "link-outside-data", "this is a symbolic link "
                                          "to a file outside the data folder; spapser does not "
                                          "follow it: copy the file into the folder instead"))
