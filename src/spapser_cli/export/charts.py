@@ -134,7 +134,7 @@ def decorate(chart: BarChart | LineChart, rows: SeriesRows) -> None:
     title = clean_text(f"{rows.action} · {rows.label}")
     chart.title = chart_title(title if len(title) <= MAX_TITLE
                               else title[: MAX_TITLE - 1].rstrip() + "…")
-    chart.y_axis.title = unit_label(rows.unit) or "nombre"
+    chart.y_axis.title = clean_text(unit_label(rows.unit) or "nombre")
     chart.y_axis.number_format = '#,##0" %"' if rows.unit == "%" else "#,##0"
     chart.x_axis.number_format = "0"
     chart.x_axis.tickLblPos = "low"  # years stay under the plot when values go negative

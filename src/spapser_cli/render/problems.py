@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Literal
 
 from spapser_cli.i18n import _, translate
 from spapser_cli.problems import Problem, sort_key
+from spapser_cli.render.terminal import json_text, printable
 
 ReportFormat = Literal["text", "json", "github"]
 
 
 def format_problem(problem: Problem) -> str:
-    """`file:line:col: error[code]: message`: the message in the user's language; the
-    severity and the code stay as editors and CI parse them."""
-    message = translate(problem.message)
-    return f"{problem.location()}: {problem.severity}[{problem.code}]: {message}"
+    """`file:line:col: error[code]: message`, one line whatever the file name and the message
+    hold (`render.terminal`): the message in the user's language; the severity and the code
+    stay as editors and CI parse them."""
+    return printable(f"{problem.location()}: {problem.severity}[{problem.code}]: "
+                     f"{translate(problem.message)}")
 
 
 def _github_escape(text: str, *, property_: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes (a runner reads one command per line; `%0A` is a line
+    break of the annotation), then the terminal ones for the rest: the log is a terminal too."""
+    text = printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if property_:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -33,7 +36,8 @@ def format_github(problem: Problem) -> str:
     if problem.column is not None:
         props.append(f"col={problem.column}")
     props.append(f"title={_github_escape(problem.code, property_=True)}")
-    return f"::{problem.severity} {','.join(props)}::{_github_escape(translate(problem.message))}"
+    message = _github_escape(translate(problem.message))
+    return f"::{problem.severity} {','.join(props)}::{message}"
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
@@ -50,13 +54,13 @@ def render_problems(problems: Sequence[Problem], files: Sequence[str],
     ordered = sorted(problems, key=sort_key)
     if fmt == "json":
         errors = sum(p.severity == "error" for p in ordered)
-        return json.dumps({
+        return json_text({
             "valid": errors == 0,
             "files": list(files),
             "errors": errors,
             "warnings": len(ordered) - errors,
             "problems": [p.to_dict() for p in ordered],
-        }, ensure_ascii=False, indent=2)
+        })
     if fmt == "github":
         lines = [format_github(p) for p in ordered]
     else:
