@@ -223,3 +223,12 @@ def test_validate_json_is_the_same_in_both_languages():
     french = validate("missing-key", "--format", "json", env=FRENCH).stdout
     english = validate("missing-key", "--format", "json", env=ENGLISH).stdout
     assert french == english and b"required key 'source' is missing" in english
+
+
+def test_command_help_in_french():
+    done = spapser("--lang", "fr", "compute", "--help", env=ENGLISH, data=False)
+    text = " ".join(done.stdout.decode().split())  # Click wraps to the width
+    assert "Calcule chaque indicateur pour l'année YEAR et le compare à sa cible." in text
+    assert "Seulement cet axe." in text and "--format" in text
+    english = spapser("compute", "--help", env=ENGLISH, data=False).stdout.decode()
+    assert "Compute every indicator for YEAR" in english

@@ -143,6 +143,169 @@ FR = {
         "{id} en {year} : calculé {computed}, déclaré {reported} (tolérance {tolerance})",
     "{path}: {message}": "{path} : {message}",
     "{value} is not {hint}": "{value} n'est pas {hint}",
+    # command help (cli.py, cli_collect.py)
+    "An action code such as 1-1.3: show the whole sheet.":
+        "Un code d'action, comme 1-1.3 : affiche la fiche entière.",
+    "An indicator id, e.g. paper-recycled-share.":
+        "L'id d'un indicateur, par exemple paper-recycled-share.",
+    "Check the data files and report every problem with its file, line and column.\n\nExit 0 "
+    "when valid, 1 when there is an error (or a warning with --strict), 2 on a usage\nerror."
+    "\n\nExample: spapser validate data/measures/2015.yaml --format github":
+        "Vérifie les fichiers de données et signale chaque problème avec son fichier, sa ligne "
+        "et sa colonne.\n\nCode de sortie 0 si tout est valide, 1 en cas d'erreur (ou "
+        "d'avertissement avec --strict), 2 en cas d'erreur d'utilisation.\n\nExemple : "
+        "spapser validate data/measures/2015.yaml --format github",
+    "Compute every indicator for YEAR and compare it with its target.\n\nExample: spapser "
+    "compute 2015 --format json":
+        "Calcule chaque indicateur pour l'année YEAR et le compare à sa cible.\n\nExemple : "
+        "spapser compute 2015 --format json",
+    "DECP files (JSON or XML) or CSV registers to read instead of the data folder's "
+    "contracts/.":
+        "Fichiers DECP (JSON ou XML) ou registres CSV à lire au lieu du dossier contracts/ des "
+        "données.",
+    "Data folder (default: $SPAPSER_DATA_DIR, else the current folder or ./data if it holds a "
+    "scheme.yaml, else the bundled example). Every command says on stderr which folder it "
+    "read.":
+        "Dossier de données (par défaut : $SPAPSER_DATA_DIR, sinon le dossier courant ou "
+        "./data s'il contient un scheme.yaml, sinon l'exemple fourni). Chaque commande indique "
+        "sur la sortie d'erreur le dossier qu'elle a lu.",
+    "Exit 1 when an action the plan evaluates this year lacks figures.":
+        "Sortir avec le code 1 quand il manque des chiffres à une action que le plan évalue "
+        "cette année.",
+    "Fail on warnings too.": "Échouer aussi sur les avertissements.",
+    "File to write (default: reports/collecte-YEAR.xlsx).":
+        "Fichier à écrire (par défaut : reports/collecte-YEAR.xlsx).",
+    "Files to check (default: every file of the data folder). A file outside the folder is "
+    "checked against it and only its problems are shown; a file of the folder shows the whole "
+    "folder's problems, since an edit can break another file.":
+        "Fichiers à vérifier (par défaut : tous ceux du dossier de données). Un fichier hors du "
+        "dossier est vérifié par rapport à lui et seuls ses problèmes sont montrés ; un "
+        "fichier du dossier montre les problèmes de tout le dossier, car une modification peut "
+        "en casser un autre.",
+    "Filled collection files (.xlsx or .csv).": "Fichiers de collecte remplis (.xlsx ou .csv).",
+    "First year of a global bilan.": "Première année d'un bilan global.",
+    "First year.": "Première année.",
+    "Folder to write the JSON Schemas into (default: the data folder's schemas/; ./schemas "
+    "with --generic).":
+        "Dossier où écrire les schémas JSON (par défaut : schemas/ du dossier de données ; "
+        "./schemas avec --generic).",
+    "Follow a schéma de promotion des achats publics socialement et écologiquement "
+    "responsables: validate its YAML data, compute its indicators, export the annual bilan.":
+        "Suivre un schéma de promotion des achats publics socialement et écologiquement "
+        "responsables : valider ses données YAML, calculer ses indicateurs, exporter le bilan "
+        "annuel.",
+    "Last year of a global bilan.": "Dernière année d'un bilan global.",
+    "Last year.": "Dernière année.",
+    "List the action sheets, or show one in full.\n\nExample: spapser actions 1-1.3":
+        "Liste les fiches actions, ou en montre une en entier.\n\nExemple : spapser actions "
+        "1-1.3",
+    "List the contracts notified on or after 2026-08-21 with no environmental consideration.":
+        "Lister les marchés notifiés à partir du 2026-08-21 sans considération "
+        "environnementale.",
+    "Merge filled collection files into measures/YEAR.yaml: every error of every file at\n"
+    "once, and nothing written while one remains.\n\nExample: spapser import "
+    "reports/collecte-2017.xlsx --dry-run":
+        "Fusionne les fichiers de collecte remplis dans measures/YEAR.yaml : toutes les "
+        "erreurs de tous les fichiers en une fois, et rien d'écrit tant qu'il en reste une.\n\n"
+        "Exemple : spapser import reports/collecte-2017.xlsx --dry-run",
+    "One row per buyer SIRET found in FILES (a national DECP file): the observatory view.":
+        "Une ligne par SIRET d'acheteur trouvé dans FILES (un fichier DECP national) : la vue "
+        "de l'observatoire.",
+    "Only the actions the evaluation plan (scheme.yaml) evaluates that year.":
+        "Seulement les actions que le plan d'évaluation (scheme.yaml) évalue cette année-là.",
+    "Only the actions the evaluation plan evaluates that year.":
+        "Seulement les actions que le plan d'évaluation évalue cette année-là.",
+    "Only the actions this direction leads.": "Seulement les actions que pilote cette direction.",
+    "Only this action, e.g. 1-1.3.": "Seulement cette action, par exemple 1-1.3.",
+    "Only this axis (its number).": "Seulement cet axe (son numéro).",
+    "Only this axis.": "Seulement cet axe.",
+    "Propose a split of the actions into thirds over the cycle.":
+        "Proposer une répartition des actions en tiers sur le cycle.",
+    "Show one indicator across every year with data, against its target.\n\nExample: spapser "
+    "series paper-recycled-share --from 2009 --to 2015":
+        "Montre un indicateur sur toutes les années qui ont des données, face à sa cible.\n\n"
+        "Exemple : spapser series paper-recycled-share --from 2009 --to 2015",
+    "Show the changes, write nothing.": "Montrer les changements, sans rien écrire.",
+    "Show the evaluation plan, or propose one (years already decided are kept).\n\nExample: "
+    "spapser plan --propose --write":
+        "Montre le plan d'évaluation, ou en propose un (les années déjà décidées sont "
+        "gardées).\n\nExemple : spapser plan --propose --write",
+    "Show the traceback of an internal error.": "Montrer la trace d'une erreur interne.",
+    "Show the version and exit.": "Montrer la version et quitter.",
+    "Show which figures of YEAR are in and which are missing, per pilot and action.\n\n"
+    "Example: spapser status 2017 --strict":
+        "Montre quels chiffres de YEAR sont arrivés et lesquels manquent, par pilote et par "
+        "action.\n\nExemple : spapser status 2017 --strict",
+    "Start a data repository: a scheme with one axis, objective and action, that action's\n"
+    "sheet, this year's measures, the JSON Schemas, a pre-commit hook and a .gitignore.\n\n"
+    "It passes `spapser validate` at once and never overwrites a file.\n\nExample: spapser "
+    "init mydata --organisation \"Département d'Essai\"":
+        "Crée un dépôt de données : un schéma avec un axe, un objectif et une action, la fiche "
+        "de cette action, les mesures de l'année, les schémas JSON, un hook pre-commit et un "
+        ".gitignore.\n\nIl passe `spapser validate` d'emblée et n'écrase jamais un fichier."
+        "\n\nExemple : spapser init mydata --organisation \"Département d'Essai\"",
+    "Take the imported value where the measures file holds another one.":
+        "Prendre la valeur importée là où le fichier de mesures en contient une autre.",
+    "The folder to create (default: the current folder).":
+        "Le dossier à créer (par défaut : le dossier courant).",
+    "The law's indicators over the contracts notified in YEAR, by number and by value.\n\n"
+    "Reads the DECP files of the data folder's contracts/ (or FILES), and gives each share "
+    "per\nbuyer of the scheme (buyers:) and for all.\n\nExample: spapser contracts 2024 "
+    "--by-buyer decp-2024.json --format csv":
+        "Les indicateurs de la loi sur les marchés notifiés en YEAR, en nombre et en "
+        "montant.\n\nLit les fichiers DECP du dossier contracts/ des données (ou FILES), et "
+        "donne chaque part par acheteur du schéma (buyers:) et pour tous.\n\nExemple : spapser "
+        "contracts 2024 --by-buyer decp-2024.json --format csv",
+    "The organisation's name, as its scheme gives it.":
+        "Le nom de l'organisme, tel que son schéma le donne.",
+    "The schemas of the file formats alone, for any data folder (what the spapser repository "
+    "ships in schemas/).":
+        "Les schémas des seuls formats de fichiers, pour tout dossier de données (ce que le "
+        "dépôt spapser fournit dans schemas/).",
+    "The year of notification, e.g. 2024.": "L'année de notification, par exemple 2024.",
+    "The year of the annual bilan.": "L'année du bilan annuel.",
+    "The year the files must collect (default: theirs).":
+        "L'année que les fichiers doivent collecter (par défaut : la leur).",
+    "The year to check, e.g. 2017.": "L'année à vérifier, par exemple 2017.",
+    "The year to collect, e.g. 2017.": "L'année à collecter, par exemple 2017.",
+    "The year to compute, e.g. 2015.": "L'année à calculer, par exemple 2015.",
+    "Workbook to write (default: reports/bilan-YEAR.xlsx).":
+        "Classeur à écrire (par défaut : reports/bilan-YEAR.xlsx).",
+    "Write one file per pilot direction into this folder.":
+        "Écrire un fichier par direction pilote dans ce dossier.",
+    "Write the JSON Schemas (draft-07) of the data folder, for editors and CI.\n\nThe measures "
+    "schema lists this folder's variables (units, categories, whole numbers)\nand, under "
+    "`reported:`, its indicators: an editor completes them and flags a misspelt\none. Data "
+    "files point at the schemas with a first line such as\n`# yaml-language-server: "
+    "$schema=../schemas/measures.schema.json`.\n\nExample: spapser schema --data-dir mydata":
+        "Écrit les schémas JSON (draft-07) du dossier de données, pour les éditeurs et la "
+        "CI.\n\nLe schéma des mesures liste les variables de ce dossier (unités, catégories, "
+        "nombres entiers) et, sous `reported:`, ses indicateurs : un éditeur les complète et "
+        "signale une faute de frappe. Les fichiers de données désignent les schémas par une "
+        "première ligne telle que `# yaml-language-server: "
+        "$schema=../schemas/measures.schema.json`.\n\nExemple : spapser schema --data-dir "
+        "mydata",
+    "Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.\n\n"
+    "Example: spapser export 2015 -o reports/bilan-2015.xlsx":
+        "Écrit le classeur du bilan (.xlsx) de YEAR, ou le bilan global de --from..--to.\n\n"
+        "Exemple : spapser export 2015 -o reports/bilan-2015.xlsx",
+    "Write the collection workbook the pilot directions fill in for YEAR.\n\nExample: spapser "
+    "template 2017 --by-pilot reports/collecte-2017":
+        "Écrit le classeur de collecte que les directions pilotes remplissent pour YEAR.\n\n"
+        "Exemple : spapser template 2017 --by-pilot reports/collecte-2017",
+    "Write the proposal into scheme.yaml (comments and order kept).":
+        "Écrire la proposition dans scheme.yaml (commentaires et ordre gardés).",
+    "fr or en (default: $SPAPSER_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG). Codes, ids "
+    "and JSON keys stay the same.":
+        "fr ou en (par défaut : $SPAPSER_LANG, sinon la locale : LC_ALL, LC_MESSAGES, LANG). "
+        "Codes, ids et clés JSON restent les mêmes.",
+    "table; json; csv; csv-fr (semicolons, decimal comma and a BOM, for French Excel).":
+        "table ; json ; csv ; csv-fr (points-virgules, virgule décimale et BOM, pour Excel en "
+        "français).",
+    "text, json, or GitHub workflow annotations.":
+        "text, json, ou annotations de workflow GitHub.",
+    "xlsx (a workbook with one sheet per pilot) or csv (one table).":
+        "xlsx (un classeur avec une feuille par pilote) ou csv (une table).",
 }
 
 

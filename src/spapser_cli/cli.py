@@ -20,6 +20,7 @@ from spapser_cli import __version__
 
 if TYPE_CHECKING:
     from spapser_cli.read.datadir import DataFolder
+from spapser_cli.i18n import _
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="spapser",
-    help="Follow a schéma de promotion des achats publics socialement et écologiquement "
-    "responsables: validate its YAML data, compute its indicators, export the annual bilan.",
+    help=_("Follow a schéma de promotion des achats publics socialement et écologiquement "
+    "responsables: validate its YAML data, compute its indicators, export the annual bilan."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,  # plain click help: importing rich would double the start-up time
@@ -99,13 +100,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal "
-                                        "error.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the traceback of an internal "
+                                        "error."))] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=_("Show the version and exit."))] = False,
     lang: Annotated[Language | None, typer.Option(
-        "--lang", help="fr or en (default: $SPAPSER_LANG, else the locale: LC_ALL, "
-        "LC_MESSAGES, LANG). Codes, ids and JSON keys stay the same.",
+        "--lang", help=_("fr or en (default: $SPAPSER_LANG, else the locale: LC_ALL, "
+        "LC_MESSAGES, LANG). Codes, ids and JSON keys stay the same."),
         show_default=False)] = None,
 ) -> None:
     _state["debug"] = debug
@@ -118,9 +119,9 @@ def _root(
 # Shared options: every command spells them the same way.
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", "-d", help="Data folder (default: $SPAPSER_DATA_DIR, else the "
+    typer.Option("--data-dir", "-d", help=_("Data folder (default: $SPAPSER_DATA_DIR, else the "
                  "current folder or ./data if it holds a scheme.yaml, else the bundled "
-                 "example). Every command says on stderr which folder it read.",
+                 "example). Every command says on stderr which folder it read."),
                  file_okay=False, show_default=False),
 ]
 
@@ -139,8 +140,8 @@ def _data_dir(option: Path | None) -> Path:
 
 
 EvaluatedOption = Annotated[bool, typer.Option(
-    "--evaluated", help="Only the actions the evaluation plan (scheme.yaml) evaluates that "
-    "year.")]
+    "--evaluated", help=_("Only the actions the evaluation plan (scheme.yaml) evaluates that "
+    "year."))]
 
 
 def _evaluated(catalog: Catalog, year: int) -> list[str]:
@@ -208,26 +209,26 @@ class ComputeFormat(StrEnum):
 
 
 # ----------------------------------------------------------------------------------------------
-@app.command()
+@app.command(help=_(
+    "Check the data files and report every problem with its file, line and column.\n"
+    "\n"
+    "Exit 0 when valid, 1 when there is an error (or a warning with --strict), 2 on "
+    "a usage\n"
+    "error.\n"
+    "\n"
+    "Example: spapser validate data/measures/2015.yaml --format github"))
 @handles_errors
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files to check (default: every file of the data folder). A file outside the "
+        help=_("Files to check (default: every file of the data folder). A file outside the "
         "folder is checked against it and only its problems are shown; a file of the folder "
-        "shows the whole folder's problems, since an edit can break another file.",
+        "shows the whole folder's problems, since an edit can break another file."),
         show_default=False)] = None,
     data_dir: DataDirOption = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json, or GitHub "
-                                              "workflow annotations.")] = ReportFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=_("text, json, or GitHub "
+                                              "workflow annotations."))] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
 ) -> None:
-    """Check the data files and report every problem with its file, line and column.
-
-    Exit 0 when valid, 1 when there is an error (or a warning with --strict), 2 on a usage
-    error.
-
-    Example: spapser validate data/measures/2015.yaml --format github
-    """
     from spapser_cli.contracts.check import check_contracts, split_paths
     from spapser_cli.read.load import load_catalog
     from spapser_cli.render.problems import render_problems
@@ -246,27 +247,28 @@ def validate(
     raise typer.Exit(ExitCode.INVALID_DATA if failed else ExitCode.OK)
 
 
-@app.command()
+@app.command(help=_(
+    "Write the JSON Schemas (draft-07) of the data folder, for editors and CI.\n"
+    "\n"
+    "The measures schema lists this folder's variables (units, categories, whole "
+    "numbers)\n"
+    "and, under `reported:`, its indicators: an editor completes them and flags a "
+    "misspelt\n"
+    "one. Data files point at the schemas with a first line such as\n"
+    "`# yaml-language-server: $schema=../schemas/measures.schema.json`.\n"
+    "\n"
+    "Example: spapser schema --data-dir mydata"))
 @handles_errors
 def schema(
     output_dir: Annotated[Path | None, typer.Option(
-        "--output-dir", "-o", help="Folder to write the JSON Schemas into (default: the data "
-        "folder's schemas/; ./schemas with --generic).", file_okay=False,
+        "--output-dir", "-o", help=_("Folder to write the JSON Schemas into (default: the data "
+        "folder's schemas/; ./schemas with --generic)."), file_okay=False,
         show_default=False)] = None,
     data_dir: DataDirOption = None,
-    generic: Annotated[bool, typer.Option("--generic", help="The schemas of the file formats "
+    generic: Annotated[bool, typer.Option("--generic", help=_("The schemas of the file formats "
                                           "alone, for any data folder (what the spapser "
-                                          "repository ships in schemas/).")] = False,
+                                          "repository ships in schemas/)."))] = False,
 ) -> None:
-    """Write the JSON Schemas (draft-07) of the data folder, for editors and CI.
-
-    The measures schema lists this folder's variables (units, categories, whole numbers)
-    and, under `reported:`, its indicators: an editor completes them and flags a misspelt
-    one. Data files point at the schemas with a first line such as
-    `# yaml-language-server: $schema=../schemas/measures.schema.json`.
-
-    Example: spapser schema --data-dir mydata
-    """
     from spapser_cli.problems import OutputError
 
     write: Callable[[Path], list[Path]]
@@ -301,21 +303,22 @@ def schema(
         typer.echo(str(written))
 
 
-@app.command()
+@app.command(help=_(
+    "Start a data repository: a scheme with one axis, objective and action, that "
+    "action's\n"
+    "sheet, this year's measures, the JSON Schemas, a pre-commit hook and a "
+    ".gitignore.\n"
+    "\n"
+    "It passes `spapser validate` at once and never overwrites a file.\n"
+    "\n"
+    "Example: spapser init mydata --organisation \"Département d'Essai\""))
 @handles_errors
 def init(
-    folder: Annotated[Path, typer.Argument(help="The folder to create (default: the current "
-                                           "folder).", file_okay=False)] = Path("."),
-    organisation: Annotated[str, typer.Option("--organisation", help="The organisation's "
-                                              "name, as its scheme gives it.")] = "",
+    folder: Annotated[Path, typer.Argument(help=_("The folder to create (default: the current "
+                                           "folder)."), file_okay=False)] = Path("."),
+    organisation: Annotated[str, typer.Option("--organisation", help=_("The organisation's "
+                                              "name, as its scheme gives it."))] = "",
 ) -> None:
-    """Start a data repository: a scheme with one axis, objective and action, that action's
-    sheet, this year's measures, the JSON Schemas, a pre-commit hook and a .gitignore.
-
-    It passes `spapser validate` at once and never overwrites a file.
-
-    Example: spapser init mydata --organisation "Département d'Essai"
-    """
     from spapser_cli.problems import UsageError
     from spapser_cli.read.starter import init_data_folder
 
@@ -327,20 +330,19 @@ def init(
                f"{folder}`")
 
 
-@app.command()
+@app.command(help=_(
+    "List the action sheets, or show one in full.\n"
+    "\n"
+    "Example: spapser actions 1-1.3"))
 @handles_errors
 def actions(
-    code: Annotated[str | None, typer.Argument(help="An action code such as 1-1.3: show the "
-                                               "whole sheet.", show_default=False)] = None,
-    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (its number).",
+    code: Annotated[str | None, typer.Argument(help=_("An action code such as 1-1.3: show the "
+                                               "whole sheet."), show_default=False)] = None,
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help=_("Only this axis (its number)."),
                                              parser=positive, metavar="INTEGER")] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
-    """List the action sheets, or show one in full.
-
-    Example: spapser actions 1-1.3
-    """
     from spapser_cli.problems import UsageError
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.actions import actions_json, print_action_sheet, print_actions_table
@@ -363,25 +365,24 @@ def actions(
         print_actions_table(catalog, selected)
 
 
-@app.command()
+@app.command(help=_(
+    "Compute every indicator for YEAR and compare it with its target.\n"
+    "\n"
+    "Example: spapser compute 2015 --format json"))
 @handles_errors
 def compute(
-    year: Annotated[int, typer.Argument(help="The year to compute, e.g. 2015.",
+    year: Annotated[int, typer.Argument(help=_("The year to compute, e.g. 2015."),
                                                  parser=integer)],
     data_dir: DataDirOption = None,
-    axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis.",
+    axis: Annotated[int | None, typer.Option("--axis", "-a", help=_("Only this axis."),
                                              parser=positive, metavar="INTEGER")] = None,
-    action: Annotated[str | None, typer.Option("--action", help="Only this action, e.g. "
-                                               "1-1.3.")] = None,
+    action: Annotated[str | None, typer.Option("--action", help=_("Only this action, e.g. "
+                                               "1-1.3."))] = None,
     fmt: Annotated[ComputeFormat, typer.Option(
-        "--format", "-f", help="table; json; csv; csv-fr (semicolons, decimal comma and a "
-        "BOM, for French Excel).")] = ComputeFormat.table,
+        "--format", "-f", help=_("table; json; csv; csv-fr (semicolons, decimal comma and a "
+        "BOM, for French Excel)."))] = ComputeFormat.table,
     evaluated: EvaluatedOption = False,
 ) -> None:
-    """Compute every indicator for YEAR and compare it with its target.
-
-    Example: spapser compute 2015 --format json
-    """
     from spapser_cli.engine import compute_year
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.compute import render_compute
@@ -394,22 +395,21 @@ def compute(
     render_compute(report, fmt.value)
 
 
-@app.command()
+@app.command(help=_(
+    "Show one indicator across every year with data, against its target.\n"
+    "\n"
+    "Example: spapser series paper-recycled-share --from 2009 --to 2015"))
 @handles_errors
 def series(
-    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. "
-                                             "paper-recycled-share.")],
-    first: Annotated[int | None, typer.Option("--from", help="First year.",
+    indicator: Annotated[str, typer.Argument(help=_("An indicator id, e.g. "
+                                             "paper-recycled-share."))],
+    first: Annotated[int | None, typer.Option("--from", help=_("First year."),
                                                              parser=integer)] = None,
-    last: Annotated[int | None, typer.Option("--to", help="Last year.",
+    last: Annotated[int | None, typer.Option("--to", help=_("Last year."),
                                                             parser=integer)] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
-    """Show one indicator across every year with data, against its target.
-
-    Example: spapser series paper-recycled-share --from 2009 --to 2015
-    """
     from spapser_cli.engine import compute_series
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.compute import render_series
@@ -421,26 +421,25 @@ def series(
     render_series(report, fmt.value)
 
 
-@app.command()
+@app.command(help=_(
+    "Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.\n"
+    "\n"
+    "Example: spapser export 2015 -o reports/bilan-2015.xlsx"))
 @handles_errors
 def export(
-    year: Annotated[int | None, typer.Argument(help="The year of the annual bilan.",
+    year: Annotated[int | None, typer.Argument(help=_("The year of the annual bilan."),
                                                parser=integer, show_default=False)] = None,
-    first: Annotated[int | None, typer.Option("--from", help="First year of a global "
-                                              "bilan.", parser=integer)] = None,
-    last: Annotated[int | None, typer.Option("--to", help="Last year of a global bilan.",
+    first: Annotated[int | None, typer.Option("--from", help=_("First year of a global "
+                                              "bilan."), parser=integer)] = None,
+    last: Annotated[int | None, typer.Option("--to", help=_("Last year of a global bilan."),
                                              parser=integer)]
     = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Workbook to write "
-                                                "(default: reports/bilan-YEAR.xlsx).",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=_("Workbook to write "
+                                                "(default: reports/bilan-YEAR.xlsx)."),
                                                 dir_okay=False)] = None,
     data_dir: DataDirOption = None,
     evaluated: EvaluatedOption = False,
 ) -> None:
-    """Write the bilan workbook (.xlsx) of YEAR, or the global bilan of --from..--to.
-
-    Example: spapser export 2015 -o reports/bilan-2015.xlsx
-    """
     from spapser_cli.export.bilan import plan_export
     from spapser_cli.export.write import export_workbook
     from spapser_cli.read.load import require_catalog
@@ -476,30 +475,31 @@ class ContractsFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(help=_(
+    "The law's indicators over the contracts notified in YEAR, by number and by "
+    "value.\n"
+    "\n"
+    "Reads the DECP files of the data folder's contracts/ (or FILES), and gives each "
+    "share per\n"
+    "buyer of the scheme (buyers:) and for all.\n"
+    "\n"
+    "Example: spapser contracts 2024 --by-buyer decp-2024.json --format csv"))
 @handles_errors
 def contracts(
-    year: Annotated[int, typer.Argument(help="The year of notification, e.g. 2024.",
+    year: Annotated[int, typer.Argument(help=_("The year of notification, e.g. 2024."),
                                         parser=integer, metavar="YEAR")],
     files: Annotated[list[Path] | None, typer.Argument(
-        help="DECP files (JSON or XML) or CSV registers to read instead of the data "
-        "folder's contracts/.", show_default=False)] = None,
+        help=_("DECP files (JSON or XML) or CSV registers to read instead of the data "
+        "folder's contracts/."), show_default=False)] = None,
     missing_environmental: Annotated[bool, typer.Option(
-        "--missing-environmental", help="List the contracts notified on or after 2026-08-21 "
-        "with no environmental consideration.")] = False,
+        "--missing-environmental", help=_("List the contracts notified on or after 2026-08-21 "
+        "with no environmental consideration."))] = False,
     by_buyer: Annotated[bool, typer.Option(
-        "--by-buyer", help="One row per buyer SIRET found in FILES (a national DECP file): "
-        "the observatory view.")] = False,
+        "--by-buyer", help=_("One row per buyer SIRET found in FILES (a national DECP file): "
+        "the observatory view."))] = False,
     data_dir: DataDirOption = None,
     fmt: Annotated[ContractsFormat, typer.Option("--format", "-f")] = ContractsFormat.table,
 ) -> None:
-    """The law's indicators over the contracts notified in YEAR, by number and by value.
-
-    Reads the DECP files of the data folder's contracts/ (or FILES), and gives each share per
-    buyer of the scheme (buyers:) and for all.
-
-    Example: spapser contracts 2024 --by-buyer decp-2024.json --format csv
-    """
     from spapser_cli.problems import UsageError
 
     if by_buyer and not files:

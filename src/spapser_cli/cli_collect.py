@@ -21,6 +21,7 @@ from spapser_cli.cli import (
     handles_errors,
     integer,
 )
+from spapser_cli.i18n import _
 from spapser_cli.problems import ExitCode
 from spapser_cli.render.terminal import printable, printable_lines
 
@@ -30,30 +31,29 @@ class TemplateFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(help=_(
+    "Write the collection workbook the pilot directions fill in for YEAR.\n"
+    "\n"
+    "Example: spapser template 2017 --by-pilot reports/collecte-2017"))
 @handles_errors
 def template(
-    year: Annotated[int, typer.Argument(help="The year to collect, e.g. 2017.",
+    year: Annotated[int, typer.Argument(help=_("The year to collect, e.g. 2017."),
                                         parser=collection_year, metavar="YEAR")],
-    pilot: Annotated[str | None, typer.Option("--pilot", help="Only the actions this "
-                                              "direction leads.")] = None,
-    evaluated: Annotated[bool, typer.Option("--evaluated", help="Only the actions the "
-                                            "evaluation plan evaluates that year.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
-                                                "(default: reports/collecte-YEAR.xlsx).",
+    pilot: Annotated[str | None, typer.Option("--pilot", help=_("Only the actions this "
+                                              "direction leads."))] = None,
+    evaluated: Annotated[bool, typer.Option("--evaluated", help=_("Only the actions the "
+                                            "evaluation plan evaluates that year."))] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=_("File to write "
+                                                "(default: reports/collecte-YEAR.xlsx)."),
                                                 dir_okay=False)] = None,
-    by_pilot: Annotated[Path | None, typer.Option("--by-pilot", help="Write one file per "
-                                                  "pilot direction into this folder.",
+    by_pilot: Annotated[Path | None, typer.Option("--by-pilot", help=_("Write one file per "
+                                                  "pilot direction into this folder."),
                                                   file_okay=False)] = None,
-    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="xlsx (a workbook "
+    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help=_("xlsx (a workbook "
                                                 "with one sheet per pilot) or csv (one "
-                                                "table).")] = TemplateFormat.xlsx,
+                                                "table)."))] = TemplateFormat.xlsx,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Write the collection workbook the pilot directions fill in for YEAR.
-
-    Example: spapser template 2017 --by-pilot reports/collecte-2017
-    """
     from spapser_cli.collect.template import write_templates
     from spapser_cli.read.load import require_catalog
 
@@ -63,25 +63,25 @@ def template(
         typer.echo(str(written))
 
 
-@app.command("import")
+@app.command("import", help=_(
+    "Merge filled collection files into measures/YEAR.yaml: every error of every "
+    "file at\n"
+    "once, and nothing written while one remains.\n"
+    "\n"
+    "Example: spapser import reports/collecte-2017.xlsx --dry-run"))
 @handles_errors
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Filled collection files (.xlsx or "
-                                                ".csv).", exists=True, dir_okay=False)],
-    year: Annotated[int | None, typer.Option("--year", help="The year the files must "
-                                             "collect (default: theirs).",
+    files: Annotated[list[Path], typer.Argument(help=_("Filled collection files (.xlsx or "
+                                                ".csv)."), exists=True, dir_okay=False)],
+    year: Annotated[int | None, typer.Option("--year", help=_("The year the files must "
+                                             "collect (default: theirs)."),
                                              parser=integer, metavar="INTEGER")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the changes, write "
-                                          "nothing.")] = False,
-    replace: Annotated[bool, typer.Option("--replace", help="Take the imported value where "
-                                          "the measures file holds another one.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Show the changes, write "
+                                          "nothing."))] = False,
+    replace: Annotated[bool, typer.Option("--replace", help=_("Take the imported value where "
+                                          "the measures file holds another one."))] = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Merge filled collection files into measures/YEAR.yaml: every error of every file at
-    once, and nothing written while one remains.
-
-    Example: spapser import reports/collecte-2017.xlsx --dry-run
-    """
     from spapser_cli.collect.importing import plan_import, write_import
     from spapser_cli.problems import display_path
     from spapser_cli.read.load import require_catalog
@@ -117,20 +117,19 @@ def import_(
     typer.echo(summary)
 
 
-@app.command()
+@app.command(help=_(
+    "Show which figures of YEAR are in and which are missing, per pilot and action.\n"
+    "\n"
+    "Example: spapser status 2017 --strict"))
 @handles_errors
 def status(
-    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.", parser=integer,
+    year: Annotated[int, typer.Argument(help=_("The year to check, e.g. 2017."), parser=integer,
                                         metavar="YEAR")],
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when an action the plan "
-                                         "evaluates this year lacks figures.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Exit 1 when an action the plan "
+                                         "evaluates this year lacks figures."))] = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show which figures of YEAR are in and which are missing, per pilot and action.
-
-    Example: spapser status 2017 --strict
-    """
 
     from spapser_cli.collect.status import year_status
     from spapser_cli.read.load import require_catalog
@@ -148,19 +147,18 @@ def status(
         raise typer.Exit(ExitCode.INVALID_DATA)
 
 
-@app.command()
+@app.command(help=_(
+    "Show the evaluation plan, or propose one (years already decided are kept).\n"
+    "\n"
+    "Example: spapser plan --propose --write"))
 @handles_errors
 def plan(
-    propose: Annotated[bool, typer.Option("--propose", help="Propose a split of the actions "
-                                          "into thirds over the cycle.")] = False,
-    write: Annotated[bool, typer.Option("--write", help="Write the proposal into "
-                                        "scheme.yaml (comments and order kept).")] = False,
+    propose: Annotated[bool, typer.Option("--propose", help=_("Propose a split of the actions "
+                                          "into thirds over the cycle."))] = False,
+    write: Annotated[bool, typer.Option("--write", help=_("Write the proposal into "
+                                        "scheme.yaml (comments and order kept)."))] = False,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show the evaluation plan, or propose one (years already decided are kept).
-
-    Example: spapser plan --propose --write
-    """
     from spapser_cli.collect.plan import plan_yaml, propose_plan, write_plan
     from spapser_cli.problems import UsageError
     from spapser_cli.read.load import require_catalog
