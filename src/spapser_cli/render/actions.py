@@ -59,6 +59,7 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
     from rich.table import Table
 
     console = make_console()
+    console.print(f"[bold]{_safe(catalog.scheme.organisation)}[/bold]")
     console.print(f"[bold]{_safe(catalog.scheme.title)}[/bold]")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("code", no_wrap=True)

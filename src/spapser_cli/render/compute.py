@@ -165,6 +165,8 @@ def indicator_heading(result: Result, width: int) -> list[Cell]:
         notes.append(_("vs {year}").format(year=result.compared_with))
     if notes:
         name += f" ({', '.join(notes)})"
+    if len(name) + 2 <= width:  # most labels: no need for textwrap's regular expressions
+        return [Cell(f"  {name}", whole=True)]
     lines = textwrap.wrap(name, max(width, 40), initial_indent="  ", subsequent_indent="    ")
     return [Cell(line, whole=True) for line in lines]
 
