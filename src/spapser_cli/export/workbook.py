@@ -36,8 +36,8 @@ def build_workbook(bilan: Bilan) -> Workbook:
     for axis in bilan.catalog.scheme.axes:
         name = sheet_title(f"{axis_word} {axis.number}", workbook.sheetnames)
         add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
-    rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
-    add_chart_sheet(workbook, workbook[SERIES], rows, bilan)
+    add_series_sheet(workbook.create_sheet(SERIES), bilan)
+    add_chart_sheet(workbook, workbook[SERIES], bilan)
     contracts = bilan.summary.contracts
     if contracts is not None:  # the year has contracts (data/contracts/)
         from spapser_cli.export.sheets.contracts import CONTRACTS_SHEET, add_contracts_sheet
