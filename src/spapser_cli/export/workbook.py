@@ -48,7 +48,7 @@ def build_workbook(bilan: Bilan) -> Workbook:
     add_checks_sheet(workbook.create_sheet(CHECKS), bilan)
     add_about_sheet(workbook.create_sheet(ABOUT), bilan)
     for sheet in workbook.worksheets:
-        setup_print(sheet, title, repeat_header=sheet.freeze_panes == "A2")
+        setup_print(sheet, title.split(" — ")[0], bilan.catalog.scheme.organisation)
     set_properties(workbook, bilan, title)
     return workbook
 
