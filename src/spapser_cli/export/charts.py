@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.marker import Marker
 from openpyxl.chart.series import Series
@@ -198,11 +199,11 @@ def column_chart(values: Series, targets: list[Series], years: Reference) -> Bar
     values.graphicalProperties.solidFill = VALUE_COLOUR
     values.graphicalProperties.line.solidFill = VALUE_COLOUR
     chart.series.append(values)
-    chart.set_categories(years)
+    set_year_labels(chart, years)
     if targets:  # lines over the columns, on the same axes
         overlay = LineChart()
         overlay.series.extend(targets)
-        overlay.set_categories(years)
+        set_year_labels(overlay, years)
         chart += overlay
     return chart
 
@@ -212,8 +213,15 @@ def line_chart(values: Series, targets: list[Series], years: Reference) -> LineC
     style_line(values, VALUE_COLOUR, marker="circle")
     chart.series.append(values)
     chart.series.extend(targets)
-    chart.set_categories(years)
+    set_year_labels(chart, years)
     return chart
+
+
+def set_year_labels(chart: BarChart | LineChart, years: Reference) -> None:
+    """The years as text categories (« 2012 n/d »): `set_categories` would declare them
+    numbers, and Excel would then number the points 1, 2, 3."""
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(years)))
 
 
 def style_line(series: Series, colour: str, *, marker: Literal["circle", "dash"],

@@ -20,6 +20,8 @@ from spapser_cli.export.sheets.data import add_data_sheet
 from spapser_cli.export.sheets.series import add_series_sheet
 from spapser_cli.export.sheets.summary import add_summary_sheet
 
+from spapser_cli.export.bilan import workbook_title
+
 if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
 
@@ -53,9 +55,6 @@ def build_workbook(bilan: Bilan) -> Workbook:
     return workbook
 
 
-def workbook_title(bilan: Bilan) -> str:
-    kind = "Bilan global" if bilan.plan.global_bilan else "Bilan"
-    return f"{kind} {bilan.plan.label} — {bilan.catalog.scheme.title}"
 
 
 

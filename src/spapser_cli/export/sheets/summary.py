@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from openpyxl.worksheet.worksheet import Worksheet
 
 from spapser_cli.engine import Result
+from spapser_cli.export.bilan import workbook_title
 from spapser_cli.export.cells import (
-    BOLD,
     CENTRE,
     HEADER_ALIGN,
     HEADER_FILL,
@@ -41,8 +41,8 @@ ID_COLUMN = Column("Identifiant", 16, wrap=True)
 
 def status_counts(results: Sequence[Result]) -> dict[str, int]:
     """How many indicators have each status, every status present (0 when none)."""
-    found = Counter(r.status for r in results)
-    return {status: found.get(status, 0) for status in STATUS_ORDER}
+    found: Counter[str] = Counter(r.status for r in results)
+    return {status: found[status] for status in STATUS_ORDER}
 
 
 def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
@@ -73,15 +73,15 @@ def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
 
     header_row = head_block(ws, bilan, columns)
     write_table(ws, columns, rows(), header_row=header_row)
-    ws.sheet_properties.outlinePr.summaryBelow = False  # a category row belongs to the row above
+    outline = ws.sheet_properties.outlinePr
+    if outline is not None:
+        outline.summaryBelow = False  # a category row belongs to the row above
     ws.sheet_properties.tabColor = "1F4E78"
 
 
 def head_block(ws: Worksheet, bilan: Bilan, columns: Sequence[Column]) -> int:
     """The organisation, the bilan, and the statuses counted overall and per axis. Returns
     the row of the indicators' table header."""
-    from spapser_cli.export.workbook import workbook_title
-
     put(ws, 1, 1, bilan.catalog.scheme.organisation, font=TITLE_FONT)
     put(ws, 2, 1, Val(workbook_title(bilan), bold=True))
     header = 4
