@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from spapser_cli import __version__
+from spapser_cli.export.bilan import workbook_title
 from spapser_cli.export.cells import clean_text, setup_print, sheet_title
 from spapser_cli.export.charts import add_chart_sheet
 from spapser_cli.export.labels import ABOUT, CHECKS, COMPLETENESS, DATA, SERIES, SUMMARY
@@ -19,8 +20,6 @@ from spapser_cli.export.sheets.completeness import add_completeness_sheet
 from spapser_cli.export.sheets.data import add_data_sheet
 from spapser_cli.export.sheets.series import add_series_sheet
 from spapser_cli.export.sheets.summary import add_summary_sheet
-
-from spapser_cli.export.bilan import workbook_title
 
 if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
