@@ -461,8 +461,9 @@ def test_a_single_value_is_a_labelled_figure_with_its_qualifier(books: dict[str,
     ws = wb["Graphiques"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert "Indicateurs à une seule valeur" in cells
-    figures = [r for r in ws.iter_rows() if r[3].data_type == "n" and r[3].value is not None]
-    formats = {r[3].number_format for r in figures}
+    figures = [r for r in ws.iter_rows() if r[7].data_type == "n" and r[7].value is not None]
+    formats = {r[7].number_format for r in figures}
+    assert {r[0].value.split(" · ")[0] for r in figures} == {"1-1.6", "1-3.2", "3-2.1"}
     assert '"> "#,##0' in formats and '"≈ "#,##0" %"' in formats
 
 

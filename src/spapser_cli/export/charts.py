@@ -38,13 +38,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from spapser_cli.export.cells import (
     BOLD,
+    DEFAULT_WIDTH,
+    LINE_HEIGHT,
     TITLE_FONT,
+    TOP,
+    WRAP,
     Column,
     Val,
     clean_text,
+    estimate_lines,
+    merge_row,
     num,
     put,
-    put_row,
     sheet_title,
     unit_label,
     write_header,
@@ -80,9 +85,10 @@ WORDS = {
     "value": "Valeur",
     "axis_count": "nombre",
 }
-FIGURE_COLUMNS = [Column("Action", 8), Column("Indicateur", 60, wrap=True),
-                  Column("Année", 7), Column("Valeur", 14), Column("Unité", 12),
-                  Column("Cible", 12), Column("Échéance", 10)]
+# The figures sit in the charts' grid of default-width columns (widening one would move the
+# charts): the label spans the first six, then one column each.
+LABEL_SPAN = 6
+FIGURE_HEADERS = ["Indicateur", "Année", "Valeur", "Unité", "Cible", "Échéance"]
 
 
 def add_chart_sheet(workbook: Workbook, series_ws: Worksheet, bilan: Bilan) -> Worksheet:
@@ -128,15 +134,25 @@ def add_chart_sheet(workbook: Workbook, series_ws: Worksheet, bilan: Bilan) -> W
 def add_figures(ws: Worksheet, row: int, figures: Sequence[ChartPlan]) -> None:
     """The indicators with a single value: a table of labelled figures, not charts."""
     put(ws, row, 1, WORDS["figures"], font=TITLE_FONT)
-    write_header(ws, row + 1, FIGURE_COLUMNS)
+    width = LABEL_SPAN * DEFAULT_WIDTH
+    columns = [Column(FIGURE_HEADERS[0], width, wrap=True),
+               *(Column(h, DEFAULT_WIDTH) for h in FIGURE_HEADERS[1:])]
+    header = [columns[0], *([Column("", DEFAULT_WIDTH)] * (LABEL_SPAN - 1)), *columns[1:]]
+    write_header(ws, row + 1, header)
+    merge_row(ws, row + 1, 1, LABEL_SPAN)
     for offset, plan in enumerate(figures, start=2):
         index = next(i for i, v in enumerate(plan.values) if v is not None)
         result = plan.results[index]
         assert result is not None
-        unit = unit_label(plan.unit)
-        put_row(ws, row + offset, [plan.action, plan.label, plan.years[index],
-                                   value_cell(result), unit, *target_cells(result)],
-                FIGURE_COLUMNS)
+        unit = "" if plan.unit == "%" else unit_label(plan.unit)  # the value shows its %
+        at = row + offset
+        put(ws, at, 1, f"{plan.action} · {plan.label}", alignment=WRAP)
+        merge_row(ws, at, 1, LABEL_SPAN)
+        ws.row_dimensions[at].height = LINE_HEIGHT * estimate_lines(
+            f"{plan.action} · {plan.label}", width)
+        for column, value in enumerate([plan.years[index], value_cell(result), unit,
+                                        *target_cells(result)], start=LABEL_SPAN + 1):
+            put(ws, at, column, value, alignment=TOP)
 
 
 def write_chart_data(ws: Worksheet, row: int, plan: ChartPlan

@@ -53,7 +53,7 @@ def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
          f"{DATA} : chaque valeur mesurée ou publiée, avec sa source. {CHECKS} : "
          "avertissements et écarts entre valeurs publiées et calculées."),
     ]
-    columns = [Column("Rubrique", 26, wrap=True),
+    columns = [Column("Rubrique", 30, wrap=True),
                Column("Valeur", 100, wrap=True, alignment=WRAP_LEFT)]
     write_table(ws, columns, [[Val(label, bold=True), value] for label, value in rows
                               if value is not None])
