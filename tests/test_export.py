@@ -675,7 +675,8 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
     result = run_cli(["export", "2013", "-d", str(DATA), "-o", str(target)])
     assert result.exit_code == code
     assert_no_traceback(result)
-    assert saved and saved[0] != target and saved[0].parent == tmp_path  # a temporary file
+    # a temporary file, in a private folder of its own beside the target
+    assert saved and saved[0] != target and saved[0].parent.parent == tmp_path
     assert target.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bilan.xlsx"]
 

@@ -42,8 +42,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    from spapser_cli.render.terminal import printable
+
+    typer.echo(f"Error: {printable(message)}", err=True)  # one line, whatever it quotes
     return typer.Exit(code)
+
 
 
 def handles_errors(command: F) -> F:
@@ -67,13 +70,25 @@ def handles_errors(command: F) -> F:
             raise _fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
+        except OSError as exc:
+            from spapser_cli.files import output_failure
+
+            reason = output_failure(exc)
+            if reason is None or _state["debug"]:
+                raise _internal(exc) from None
+            raise _fail(reason, ExitCode.CANNOT_WRITE) from None
         except Exception as exc:
-            if _state["debug"]:
-                raise
-            raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
-                        "the traceback, and please report it)", ExitCode.INTERNAL) from None
+            raise _internal(exc) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal(exc: Exception) -> BaseException:
+    """Exit 70 with one line: a bug of ours (the traceback under `--debug`)."""
+    if _state["debug"]:
+        return exc
+    return _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
+                 "traceback, and please report it)", ExitCode.INTERNAL)
 
 
 def _version(value: bool) -> None:
@@ -124,6 +139,41 @@ def _evaluated(catalog: Catalog, year: int) -> list[str]:
     from spapser_cli.collect.rows import evaluated_actions
 
     return evaluated_actions(catalog, year)
+
+
+MAX_DIGITS = 9
+
+
+def ascii_int(value: Any, minimum: int | None = None) -> int:
+    """A whole number written with the digits 0-9 only. Python's `int()`, which Click uses,
+    also takes `٢٠١٥`, `２０１５`, `2_015` and `' 2015'`: a year nobody meant to type."""
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS):
+        shown = repr(text if len(text) <= 20 else text[:20] + "…")  # repr: one line
+        raise typer.BadParameter(f"{shown} is not a whole number written with the digits "
+                                 f"0-9 (at most {MAX_DIGITS})")
+    number = int(text)
+    if minimum is not None and number < minimum:
+        raise typer.BadParameter(f"{number} is below {minimum}")
+    return number
+
+
+def integer(value: Any) -> int:
+    return ascii_int(value)
+
+
+def positive(value: Any) -> int:
+    return ascii_int(value, minimum=1)
+
+
+def collection_year(value: Any) -> int:
+    """A year a collection can be about: 1990 to 2100."""
+    number = ascii_int(value, minimum=1990)
+    if number > 2100:
+        raise typer.BadParameter(f"{number} is after 2100")
+    return number
 
 
 class ReportFormat(StrEnum):
@@ -270,7 +320,7 @@ def actions(
     code: Annotated[str | None, typer.Argument(help="An action code such as 1-1.3: show the "
                                                "whole sheet.", show_default=False)] = None,
     axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis (its number).",
-                                             min=1)] = None,
+                                             parser=positive, metavar="INTEGER")] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
@@ -303,10 +353,11 @@ def actions(
 @app.command()
 @handles_errors
 def compute(
-    year: Annotated[int, typer.Argument(help="The year to compute, e.g. 2015.")],
+    year: Annotated[int, typer.Argument(help="The year to compute, e.g. 2015.",
+                                                 parser=integer)],
     data_dir: DataDirOption = None,
     axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis.",
-                                             min=1)] = None,
+                                             parser=positive, metavar="INTEGER")] = None,
     action: Annotated[str | None, typer.Option("--action", help="Only this action, e.g. "
                                                "1-1.3.")] = None,
     fmt: Annotated[ComputeFormat, typer.Option(
@@ -335,8 +386,10 @@ def compute(
 def series(
     indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. "
                                              "paper-recycled-share.")],
-    first: Annotated[int | None, typer.Option("--from", help="First year.")] = None,
-    last: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
+    first: Annotated[int | None, typer.Option("--from", help="First year.",
+                                                             parser=integer)] = None,
+    last: Annotated[int | None, typer.Option("--to", help="Last year.",
+                                                            parser=integer)] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
@@ -359,10 +412,11 @@ def series(
 @handles_errors
 def export(
     year: Annotated[int | None, typer.Argument(help="The year of the annual bilan.",
-                                               show_default=False)] = None,
+                                               parser=integer, show_default=False)] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a global "
-                                              "bilan.")] = None,
-    last: Annotated[int | None, typer.Option("--to", help="Last year of a global bilan.")]
+                                              "bilan.", parser=integer)] = None,
+    last: Annotated[int | None, typer.Option("--to", help="Last year of a global bilan.",
+                                             parser=integer)]
     = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Workbook to write "
                                                 "(default: reports/bilan-YEAR.xlsx).",
@@ -412,7 +466,8 @@ class ContractsFormat(StrEnum):
 @app.command()
 @handles_errors
 def contracts(
-    year: Annotated[int, typer.Argument(help="The year of notification, e.g. 2024.")],
+    year: Annotated[int, typer.Argument(help="The year of notification, e.g. 2024.",
+                                        parser=integer, metavar="YEAR")],
     files: Annotated[list[Path] | None, typer.Argument(
         help="DECP files (JSON or XML) or CSV registers to read instead of the data "
         "folder's contracts/.", show_default=False)] = None,

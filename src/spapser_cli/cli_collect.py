@@ -12,8 +12,17 @@ from typing import Annotated
 
 import typer
 
-from spapser_cli.cli import DataDirOption, TableOrJson, _data_dir, app, handles_errors
+from spapser_cli.cli import (
+    DataDirOption,
+    TableOrJson,
+    _data_dir,
+    app,
+    collection_year,
+    handles_errors,
+    integer,
+)
 from spapser_cli.problems import ExitCode
+from spapser_cli.render.terminal import printable, printable_lines
 
 
 class TemplateFormat(StrEnum):
@@ -24,8 +33,8 @@ class TemplateFormat(StrEnum):
 @app.command()
 @handles_errors
 def template(
-    year: Annotated[int, typer.Argument(help="The year to collect, e.g. 2017.", min=1990,
-                                        max=2100)],
+    year: Annotated[int, typer.Argument(help="The year to collect, e.g. 2017.",
+                                        parser=collection_year, metavar="YEAR")],
     pilot: Annotated[str | None, typer.Option("--pilot", help="Only the actions this "
                                               "direction leads.")] = None,
     evaluated: Annotated[bool, typer.Option("--evaluated", help="Only the actions the "
@@ -60,7 +69,8 @@ def import_(
     files: Annotated[list[Path], typer.Argument(help="Filled collection files (.xlsx or "
                                                 ".csv).", exists=True, dir_okay=False)],
     year: Annotated[int | None, typer.Option("--year", help="The year the files must "
-                                             "collect (default: theirs).")] = None,
+                                             "collect (default: theirs).",
+                                             parser=integer, metavar="INTEGER")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the changes, write "
                                           "nothing.")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Take the imported value where "
@@ -91,11 +101,11 @@ def import_(
                    "'not measured')")
         return
     if not result.changes:
-        typer.echo(f"nothing to change: {target} already holds these values")
+        typer.echo(printable(f"nothing to change: {target} already holds these values"))
         return
     for change in result.changes:
         if dry_run:
-            typer.echo(change.line())
+            typer.echo(printable(change.line()))
     for problem in result.problems:  # warnings only: an error stops before writing
         typer.echo(format_problem(problem), err=True)
     added = sum(c.old is None for c in result.changes)
@@ -110,7 +120,8 @@ def import_(
 @app.command()
 @handles_errors
 def status(
-    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.")],
+    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.", parser=integer,
+                                        metavar="YEAR")],
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when an action the plan "
                                          "evaluates this year lacks figures.")] = False,
@@ -120,7 +131,6 @@ def status(
 
     Example: spapser status 2017 --strict
     """
-    import json
 
     from spapser_cli.collect.status import year_status
     from spapser_cli.read.load import require_catalog
@@ -129,9 +139,11 @@ def status(
     catalog, _ = require_catalog(_data_dir(data_dir))
     report = year_status(catalog, year)
     if fmt is TableOrJson.json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        from spapser_cli.render.terminal import json_text
+
+        typer.echo(json_text(report.to_dict()))
     else:
-        typer.echo(status_text(report))
+        typer.echo(printable_lines(status_text(report)))
     if strict and report.due_incomplete:
         raise typer.Exit(ExitCode.INVALID_DATA)
 
@@ -163,7 +175,7 @@ def plan(
         if not entries:
             typer.echo("no evaluation plan yet: `spapser plan --propose` proposes one")
         for entry in entries:
-            typer.echo(f"{entry.year}: {', '.join(entry.actions)}")
+            typer.echo(printable(f"{entry.year}: {', '.join(entry.actions)}"))
         return
     proposal = propose_plan(catalog)
     if not write:
@@ -172,7 +184,7 @@ def plan(
             typer.echo(f"# {proposed.year}{decided}: {len(proposed.actions)} action(s), "
                        f"{proposed.quantitative} quantitative indicator(s), "
                        f"{proposed.pilots} pilot(s)")
-        typer.echo(plan_yaml(proposal), nl=False)
+        typer.echo(printable_lines(plan_yaml(proposal)), nl=False)
         return
     from spapser_cli.collect.plan import check_and_write_scheme
 

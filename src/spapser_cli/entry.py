@@ -4,14 +4,30 @@
 more than four times a bare `python -c pass` on our machines. So the top-level help is served
 from `help.txt`, the text Typer itself renders for the app (a test keeps the two identical);
 every other invocation goes through the Typer app in `cli.py`.
+
+This is also the outermost edge of the failure model (docs/design.md): whatever happens, the
+process ends with its exit code and at most one `Error:` line, never a traceback. Ctrl-C
+exits 130 and SIGTERM 143, after the `finally` blocks have removed any temporary file; an
+output that cannot be written (closed, full, a pipe whose reader left) exits 3; a working
+folder that no longer exists exits 2.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-from pathlib import Path
+
+try:  # Ctrl-C while the entry point itself loads, before `main` can handle it
+    import shutil
+    import signal
+    from pathlib import Path
+except KeyboardInterrupt:
+    os.write(2, b"Error: interrupted\n")
+    raise SystemExit(130) from None
+
+TYPE_CHECKING = False  # `typing` costs ~3 ms, a tenth of `spapser --help`
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 HELP_FILE = Path(__file__).with_name("help.txt")
 HELP_WIDTH = 80  # Click wraps help at min(terminal width, 80) columns
@@ -32,22 +48,133 @@ def write_help() -> None:
     HELP_FILE.write_text(render_toplevel_help(), encoding="utf-8")
 
 
+_MAIN_PID = os.getpid()
+_SIGNAL_LINES = {2: b"Error: interrupted\n", 15: b"Error: terminated\n"}
+
+
+def _on_fatal_signal(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM: remove the temporary files of the writes in progress, say so in one
+    line, and end with 128 + the signal's number.
+
+    Done here rather than by raising `KeyboardInterrupt`: a library's bare `except:` (there
+    are some in openpyxl) would turn that exception into an error of its own, and the
+    temporary file would stay. Worker processes (forked by `validate`) end silently."""
+    if os.getpid() == _MAIN_PID:
+        files = sys.modules.get("spapser_cli.files")
+        if files is not None:
+            files.remove_temporaries()
+        try:
+            os.write(2, _SIGNAL_LINES.get(signum, b"Error: interrupted\n"))
+        except OSError:
+            pass
+    os._exit(128 + signum)
+
+
+class PrintableStderr:
+    """stderr, with every control, format and separator character but the newline written as
+    a visible escape: a safety net under the renderers for what Click prints itself (it
+    quotes an unknown option as typed). spapser never colours stderr."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from spapser_cli.render.terminal import printable_lines
+
+        self._stream.write(printable_lines(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding...
+        if name == "buffer":  # Click would write to the bytes underneath
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+def _error_line(message: str) -> None:
+    """The one line a failure prints; stderr itself may be closed or full."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"Error: {message}\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_output(code: int) -> int:
+    """Write what is still buffered: a full disk or a closed pipe shows only now. Exit 3
+    then, with one line (unless a failure to write was already reported)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except (OSError, ValueError) as exc:
+        # The interpreter flushes again at exit: let that one go nowhere, silently.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        if code == 3:
+            return code
+        from spapser_cli.files import output_failure
+
+        _error_line(output_failure(exc) or f"cannot write the output: {exc}")
+        return 3
+
+
 def main() -> None:
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
+    code: int = 0
+    try:
+        for name in ("SIGINT", "SIGTERM"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _on_fatal_signal)
+        code = _run()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:  # raised before the handler was in place
+        _error_line("interrupted")
+        code = 130
+    except Exception as exc:  # outside any command: the help, Click's own messages
+        from spapser_cli.files import output_failure
+
+        reason = output_failure(exc)
+        _error_line(reason or f"internal error: {type(exc).__name__}: {exc} (please report it)")
+        code = 3 if reason else 70
+    raise SystemExit(_flush_output(code))
+
+
+def _run() -> int:
+    if sys.stdout is None:  # started with `>&-`
+        _error_line("cannot write the output: the standard output is closed")
+        return 3
+    try:
+        os.getcwd()
+    except OSError:
+        _error_line("the working folder no longer exists (or cannot be read): change to "
+                    "another folder and run the command again")
+        return 2
+    if sys.stderr is not None:
+        sys.stderr = PrintableStderr(sys.stderr)
     # spapser uses no Pydantic plugin; looking for them scans every installed package's
     # metadata (~10 ms at each start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if sys.argv[1:] in (["--help"], ["-h"]) and \
             shutil.get_terminal_size((HELP_WIDTH, 24)).columns >= HELP_WIDTH:
         try:
-            sys.stdout.write(HELP_FILE.read_text(encoding="utf-8"))
-            return
+            text = HELP_FILE.read_text(encoding="utf-8")
         except OSError:
             pass  # fall back on Typer
+        else:
+            sys.stdout.write(text)
+            return 0
     if sys.argv[1:2] in (["export"], ["template"], ["import"]):
         import_openpyxl_without_numpy()
     from .cli import main as run
 
     run()
+    return 0
 
 
 def import_openpyxl_without_numpy() -> None:

@@ -99,6 +99,8 @@ PROBLEM_CODES: dict[str, str] = {
     "missing-id": "a filled row of a collection file without its hidden ids",
     "import-conflict": "an imported value differs from the one the measures file holds",
     "broken-year": "a measures file with errors: its year is left out until it is fixed",
+    # Added by issue 13 (failure model)
+    "link-outside-data": "a symbolic link in the data folder that leads outside it",
 }
 
 

@@ -25,6 +25,7 @@ from spapser_cli.collect.values import (
     parse_number,
     parse_status,
 )
+from spapser_cli.files import DATA_FILE_LIMIT, exists, read_capped
 from spapser_cli.problems import Problem, display_path
 
 __all__ = ["Change", "ImportResult", "plan_import", "write_import"]
@@ -145,7 +146,8 @@ def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
     assert result.target is not None
     target = result.target
     try:
-        raw = target.read_bytes() if target.exists() else None
+        # A regular file under the cap only: the data folder may hold a FIFO at that name.
+        raw = read_capped(target, DATA_FILE_LIMIT) if exists(target) else None
         # ruamel keeps a stray "\r" in comments: edit with plain line ends, put CRLF back
         text = raw.decode("utf-8-sig").replace("\r\n", "\n") if raw is not None else None
     except (OSError, UnicodeDecodeError) as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.rows import QUANTITATIVE, lead_pilot
+from spapser_cli.files import DATA_FILE_LIMIT, read_capped
 from spapser_cli.problems import UsageError
 
 PILOT_WEIGHT = 3  # one more action for the same pilot weighs like three indicators
@@ -92,7 +93,10 @@ def write_plan(scheme_path: Path, plan: list[PlanYear]) -> str:
     (the new text; the caller checks and writes it)."""
     from spapser_cli.collect import yamledit
 
-    original = scheme_path.read_text(encoding="utf-8-sig")
+    try:  # a regular file under the cap only (a FIFO would block)
+        original = read_capped(scheme_path, DATA_FILE_LIMIT).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{scheme_path}: {getattr(exc, 'strerror', None) or exc}") from None
     doc = yamledit.load(original)
     evaluation = doc.get("evaluation")
     if evaluation is None:

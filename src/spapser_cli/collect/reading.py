@@ -14,10 +14,12 @@ from typing import Any
 
 from spapser_cli.collect import columns as col
 from spapser_cli.collect.rows import GUIDE_SHEET, META_SHEET
+from spapser_cli.files import FileTooLarge, NotRegularFile, read_capped
 from spapser_cli.problems import Problem
 
 HEADER_SCAN_ROWS = 20  # the header row is searched for among the first rows of a sheet
 MAX_CSV_BYTES = 20 * 1024 * 1024
+MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -205,8 +207,17 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
     from openpyxl import load_workbook
 
     problems: list[Problem] = []
+    try:  # a regular file, never more than the cap: a FIFO would block, /dev/zero never end
+        raw = read_capped(path, MAX_WORKBOOK_BYTES)
+    except FileTooLarge as exc:
+        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", f"{exc.size} "
+                          f"bytes; a collection workbook is at most {MAX_WORKBOOK_BYTES} "
+                          "bytes")])
+    except OSError as exc:
+        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file",
+                                                    exc.strerror or str(exc))])
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", "cannot read "
                           f"this workbook ({type(exc).__name__}: {exc})")])
@@ -274,11 +285,12 @@ def decode_csv(data: bytes) -> str:
 
 def _read_csv(path: Path, shown: str, year: int | None) -> FilledFile:
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            return FilledFile(shown, None, [], [Problem(shown, "file-too-large", f"{size} "
-                              f"bytes; a collection CSV is at most {MAX_CSV_BYTES} bytes")])
-        data = path.read_bytes()
+        data = read_capped(path, MAX_CSV_BYTES)  # a regular file, never more than the cap
+    except FileTooLarge as exc:
+        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", f"{exc.size} "
+                          f"bytes; a collection CSV is at most {MAX_CSV_BYTES} bytes")])
+    except NotRegularFile as exc:
+        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", str(exc))])
     except OSError as exc:
         return FilledFile(shown, None, [], [Problem(shown, "unreadable-file",
                                                     exc.strerror or str(exc))])

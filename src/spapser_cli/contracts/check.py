@@ -13,6 +13,7 @@ from spapser_cli.contracts.register import (
     is_contract_file,
     read_register,
 )
+from spapser_cli.files import leads_outside
 from spapser_cli.problems import Problem, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -32,6 +33,11 @@ def check_contracts(data_dir: Path, contract_paths: Sequence[Path], whole_folder
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
     register: Register | None
+    links = [p for p in contract_paths if leads_outside(p, data_dir)]
+    if links:  # files of the data folder that lead out of it: never read, never quoted
+        return [Problem(display_path(p), "link-outside-data", "this is a symbolic link to a "
+                        "file outside the data folder; spapser does not follow it: copy the "
+                        "file into the folder instead") for p in links], []
     if contract_paths:
         register = read_register(contract_paths)
         problems = list(register.problems)

@@ -20,6 +20,7 @@ from spapser_cli.contracts.csvread import read_csv_contracts
 from spapser_cli.contracts.jsonread import Contract, DecpFormatError, read_json_contracts
 from spapser_cli.contracts.vocabulary import COLUMNS
 from spapser_cli.contracts.xmlread import read_xml_contracts
+from spapser_cli.files import leads_outside, require_regular
 from spapser_cli.problems import Problem, display_path
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
     problems_mark = len(builder.problems)
     split: SplitRead | None = None
     try:
+        require_regular(path)  # a FIFO would block the reader, a device never end
         split = _split(path, builder, index)
         with open(path, "rb") as stream:
             for (kind, raw, line), typed in _contracts_of(path, stream, layouts, name, split):
@@ -214,6 +216,11 @@ def folder_register(data_dir: Path) -> tuple[Register | None, list[Problem]]:
     strays = [Problem(display_path(p), "stray-file", "spapser reads only *.json, *.xml "
                       "(DECP) and *.csv (the CSV register) files here; this file is ignored",
                       severity="warning") for p in others]
+    links = [p for p in files if leads_outside(p, data_dir)]  # never read, never quoted
+    strays += [Problem(display_path(p), "link-outside-data", "this is a symbolic link to a "
+                       "file outside the data folder; spapser does not follow it: copy the "
+                       "file into the folder instead") for p in links]
+    files = [p for p in files if p not in links]
     if not files:
         return None, strays
     register = read_register(files)

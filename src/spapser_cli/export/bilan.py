@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.status import StatusReport, year_status
 from spapser_cli.engine import Engine, Result, YearReport, compute_year
+from spapser_cli.files import absolute
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:
@@ -122,8 +123,8 @@ class Bilan:
         years = (f"--from {plan.first} --to {plan.last}" if plan.global_bilan
                  else str(plan.last))
         return shlex.join(["spapser", "export", *years.split(),
-                           "--output", str(plan.output.resolve()),
-                           "--data-dir", str(self.catalog.data_dir.resolve())])
+                           "--output", str(absolute(plan.output)),
+                           "--data-dir", str(absolute(self.catalog.data_dir))])
 
     def gaps(self) -> list[tuple[int, Problem]]:
         """Reported values the measures contradict (the engine's warnings), by year."""

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, cast
 from weakref import WeakKeyDictionary
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -65,10 +65,16 @@ STATUS_FONTS = {s: Font(name=FONT, size=11, color=c) for s, (_, c) in STATUS_COL
 
 
 # -- text -------------------------------------------------------------------------------------
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Every character XML 1.0 forbids (its `Char` production): C0 controls but tab, newline and
+carriage return, lone surrogates, U+FFFE and U+FFFF. One of them in a cell makes a workbook
+nobody can open; openpyxl's own pattern misses the last three."""
+
+
 def clean_text(text: str) -> str:
-    """Text Excel accepts: no control characters (tab and newlines kept), at most 32 767
+    """Text Excel accepts: nothing XML forbids (tab and newlines kept), at most 32 767
     characters."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = XML_FORBIDDEN.sub("", text)
     if len(text) > MAX_CELL_TEXT:
         text = text[: MAX_CELL_TEXT - 1] + "…"
     return text

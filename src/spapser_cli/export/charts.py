@@ -271,7 +271,7 @@ def chart_heading(plan: ChartPlan) -> str:
 def decorate(chart: BarChart | LineChart, plan: ChartPlan) -> None:
     """Title, axes from zero, legend, size; and keep plotting hidden cells."""
     chart.title = chart_title(chart_heading(plan))
-    chart.y_axis.title = unit_label(plan.unit) or WORDS["axis_count"]
+    chart.y_axis.title = clean_text(unit_label(plan.unit) or WORDS["axis_count"])
     chart.y_axis.number_format = '#,##0" %"' if plan.unit == "%" else "#,##0"
     chart.y_axis.scaling.min = plan.axis_min
     chart.x_axis.tickLblPos = "low"  # years stay under the plot when values go negative

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.export.bilan import ExportPlan, gather
-from spapser_cli.files import office_lock_files, write_atomic
+from spapser_cli.files import check_target, exists, office_lock_files, write_atomic
 from spapser_cli.problems import OutputError, Problem
 
 if TYPE_CHECKING:
@@ -24,8 +24,9 @@ def prepare_target(plan: ExportPlan) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+    check_target(target)
     for lock in office_lock_files(target):
-        if lock.exists():
+        if exists(lock):  # a name too long to exist is no lock
             raise OutputError(f"cannot write {target}: it is open in a spreadsheet application "
                               f"(lock file {lock.name}); close it and try again")
     return target

@@ -5,6 +5,7 @@ bundled Pas-de-Calais data is never taken for the user's own."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,14 @@ def locate_data_dir(option: Path | None, cwd: Path | None = None) -> DataFolder:
         if (local / "scheme.yaml").is_file():
             return DataFolder(local, "local")
         return DataFolder(bundled_data_dir(), "bundled")
-    if not chosen.is_dir():
+    try:
+        is_folder = stat.S_ISDIR(os.stat(chosen).st_mode)
+    except FileNotFoundError:
+        is_folder = False
+    except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{name}: {chosen}: {reason}") from None
+    if not is_folder:
         raise UsageError(f"{name}: {chosen} is not a folder")
     return DataFolder(chosen, origin)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.catalog.records import to_record
+from spapser_cli.files import absolute, exists, leads_outside
 from spapser_cli.problems import Problem, UsageError, display_path
 from spapser_cli.read import yamlio
 from spapser_cli.read.checks import CrossChecks, Unchecked
@@ -57,8 +59,8 @@ class CatalogLoad:
         against the folder and only its own problems are reported. A file of the folder is a
         change to the folder: an edited action can break a measures file that did not change,
         so the whole folder's problems are reported."""
-        folder = data_dir.resolve()
-        if not paths or any(folder in Path(p).resolve().parents for p in paths):
+        folder = absolute(data_dir)
+        if not paths or any(folder in absolute(Path(p)).parents for p in paths):
             return self
         wanted = {display_path(p) for p in paths}
         return CatalogLoad(self.catalog, [p for p in self.problems if p.file in wanted],
@@ -94,6 +96,12 @@ class _Loader:
         if shown in self.docs or shown in self.unreadable:  # read once, reported once
             return self.docs.get(shown)
         self.files.append(shown)
+        if leads_outside(path, self.data_dir):
+            self.problems.append(Problem(shown, "link-outside-data", "this is a symbolic link "
+                                         "to a file outside the data folder; spapser does not "
+                                         "follow it: copy the file into the folder instead"))
+            self.unreadable.add(shown)
+            return None
         try:
             doc = yamlio.load_file(path, shown)
         except yamlio.YamlError as exc:
@@ -105,23 +113,40 @@ class _Loader:
 
     def _data_files(self) -> tuple[Path | None, list[Path], list[Path]]:
         scheme = self.data_dir / "scheme.yaml"
-        actions = sorted((self.data_dir / "actions").glob("*.yaml"))
-        measures = sorted((self.data_dir / "measures").glob("*.yaml"))
+        found: dict[str, list[Path]] = {}
         for folder in (self.data_dir / "actions", self.data_dir / "measures"):
-            if folder.is_dir():
-                for stray in sorted(folder.iterdir()):
-                    if stray.suffix != ".yaml" and not stray.name.startswith("."):
-                        hint = " (rename it to .yaml)" if stray.suffix == ".yml" else ""
-                        self.problems.append(Problem(display_path(stray), "stray-file",
-                                                     f"spapser reads only *.yaml files here; "
-                                                     f"this file is ignored{hint}",
-                                                     severity="warning"))
+            found[folder.name] = []
+            try:
+                names = sorted(os.listdir(folder))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as exc:  # no permission, a link loop
+                self.problems.append(Problem(display_path(folder), "unreadable-file",
+                                             f"cannot list this folder: {exc.strerror}"))
+                continue
+            for name in names:
+                path = folder / name
+                if name.endswith(".yaml"):
+                    found[folder.name].append(path)
+                elif not name.startswith("."):
+                    hint = " (rename it to .yaml)" if path.suffix == ".yml" else ""
+                    self.problems.append(Problem(display_path(path), "stray-file",
+                                                 f"spapser reads only *.yaml files here; "
+                                                 f"this file is ignored{hint}",
+                                                 severity="warning"))
         for extra in self.extra:
-            if not extra.exists():
-                raise UsageError(f"{extra}: no such file")
-            if extra.is_dir():
+            try:
+                is_folder = stat.S_ISDIR(os.stat(extra).st_mode)
+            except FileNotFoundError:
+                raise UsageError(f"{extra}: no such file") from None
+            except OSError as exc:  # a name too long, a link loop, no permission
+                raise UsageError(f"{extra}: {exc.strerror or exc}") from None
+            except ValueError as exc:
+                raise UsageError(f"{extra}: {exc}") from None
+            if is_folder:
                 raise UsageError(f"{extra}: is a folder; give files, or use --data-dir")
-        return (scheme if scheme.is_file() else None), actions, measures
+        # A scheme.yaml that is not a regular file is read, to say what it is.
+        return (scheme if exists(scheme) else None), found["actions"], found["measures"]
 
     def _measures(self, path: Path, doc: Document | None,
                   ) -> tuple[Measures, Document] | None:
@@ -152,7 +177,7 @@ class _Loader:
         workers = min(os.cpu_count() or 1, 8)
         if (len(unread) >= PARALLEL_MIN_FILES and workers > 1
                 and "fork" in multiprocessing.get_all_start_methods()):
-            _FORKED_CHECKS = checks
+            _FORKED_CHECKS, _FORKED_DATA_DIR[0] = checks, self.data_dir
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     results = pool.map(_check_measures_file, unread,
@@ -276,12 +301,13 @@ PARALLEL_MIN_FILES = 64
 """Below this many files, starting worker processes costs more than it saves."""
 
 _FORKED_CHECKS: CrossChecks | None = None
+_FORKED_DATA_DIR = [Path(".")]
 
 
 def _check_measures_file(path: Path) -> tuple[str, list[Problem]]:
     """Worker: every problem of one measures file (runs in a forked process)."""
     assert _FORKED_CHECKS is not None
-    loader = _Loader(Path("."), ())
+    loader = _Loader(_FORKED_DATA_DIR[0], ())
     checked = loader._measures(path, loader._read(path))
     if checked is not None:
         loader.problems.extend(_FORKED_CHECKS.year(*checked))

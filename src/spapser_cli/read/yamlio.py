@@ -23,14 +23,14 @@ from typing import Any
 
 import yaml
 
+from spapser_cli.files import DATA_FILE_LIMIT, FileTooLarge, NotRegularFile, read_capped
 from spapser_cli.problems import Problem
 from spapser_cli.read.document import Document, Path_, Position, to_position
 
 __all__ = ["Document", "Path_", "Position", "YamlError", "load_bytes", "load_file",
            "load_text", "resolve_plain_scalar"]
 
-MAX_FILE_BYTES = 1_048_576
-"""Data files are hand-edited: anything bigger than 1 MiB is a mistake, not a scheme."""
+MAX_FILE_BYTES = DATA_FILE_LIMIT
 
 MAX_DEPTH = 64
 
@@ -51,8 +51,19 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
+MAX_INTEGER_CHARS = 100
+"""An integer written with more characters is a mistake (and Python refuses to convert one of
+more than 4,300 digits): the reader refuses it with its position."""
+
+
+class IntegerTooLong(ValueError):
+    """An integer literal longer than `MAX_INTEGER_CHARS`."""
+
+
 def resolve_plain_scalar(text: str) -> Any:
-    """The value of an unquoted scalar under the YAML 1.2 core schema (leading zeros stay text)."""
+    """The value of an unquoted scalar under the YAML 1.2 core schema (leading zeros stay text).
+
+    Raises `IntegerTooLong` for an integer of more than `MAX_INTEGER_CHARS` characters."""
     first = text[:1]
     if first.isalpha() and first not in "nNtTfF":
         return text  # the common case, a word: no pattern can match
@@ -62,6 +73,9 @@ def resolve_plain_scalar(text: str) -> Any:
         return _BOOL[text]
     if first not in _NUMBER_STARTS:
         return text
+    if len(text) > MAX_INTEGER_CHARS and (_INT.match(text) or _INT_OCT.match(text)
+                                          or _INT_HEX.match(text)):
+        raise IntegerTooLong(text)
     if _INT.match(text):
         return int(text)
     if _INT_OCT.match(text):
@@ -89,17 +103,21 @@ def load_file(path: Path, display: str | None = None) -> Document:
     """Read, decode and parse one data file. Raises `YamlError`."""
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(Problem(shown, "file-too-large", f"the file is {size:,} bytes; the "
-                                    f"limit for a data file is {MAX_FILE_BYTES:,} bytes"))
-        raw = path.read_bytes()
+        # Only a regular file, and never more than the cap, whatever its size claims: a FIFO
+        # would block, /dev/zero never ends.
+        raw = read_capped(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise YamlError(Problem(shown, "file-not-found", "no such file")) from None
-    except IsADirectoryError:
-        raise YamlError(Problem(shown, "unreadable-file", "this is a folder, not a file")) from None
+    except FileTooLarge as exc:
+        raise YamlError(Problem(shown, "file-too-large", f"the file is {exc.size:,} bytes"
+                                f"{' or more' if exc.size == exc.limit + 1 else ''}; the limit "
+                                f"for a data file is {MAX_FILE_BYTES:,} bytes")) from None
+    except NotRegularFile as exc:
+        raise YamlError(Problem(shown, "unreadable-file", str(exc))) from None
     except OSError as exc:
         raise YamlError(Problem(shown, "unreadable-file", exc.strerror or str(exc))) from None
+    except ValueError as exc:  # a NUL in the name
+        raise YamlError(Problem(shown, "unreadable-file", str(exc))) from None
     return load_bytes(raw, shown)
 
 
@@ -248,6 +266,10 @@ def load_text(text: str, file: str) -> Document:
                 break
             elif kind not in _SKIPPED_EVENTS:
                 raise fail("yaml-syntax", f"unexpected {kind.__name__}", event.start_mark)
+    except IntegerTooLong as exc:
+        raise fail("invalid-value", f"this integer is written with {len(str(exc)):,} "
+                   f"characters; a data file's numbers have at most {MAX_INTEGER_CHARS}",
+                   mark) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _syntax_message(exc, text)

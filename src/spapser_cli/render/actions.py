@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.render.compute import make_console
 from spapser_cli.render.formatting import format_quantity
+from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Action, Indicator
+
+
+def _safe(text: str) -> str:
+    """User text for Rich: control and format characters escaped (`render.terminal`), then
+    Rich's markup characters."""
+    from rich.markup import escape
+
+    return escape(printable(text))
 
 
 def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
@@ -43,17 +51,15 @@ def action_to_dict(catalog: Catalog, action: Action) -> dict[str, Any]:
 
 
 def actions_json(catalog: Catalog, actions: Sequence[Action]) -> str:
-    return json.dumps({"actions": [action_to_dict(catalog, a) for a in actions]},
-                      ensure_ascii=False, indent=2)
+    return json_text({"actions": [action_to_dict(catalog, a) for a in actions]})
 
 
 def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     console = make_console()
-    console.print(f"[bold]{escape(catalog.scheme.title)}[/bold]")
+    console.print(f"[bold]{_safe(catalog.scheme.title)}[/bold]")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("code", no_wrap=True)
     axis_word, objective_word = catalog.words()
@@ -68,15 +74,14 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
         pilot = action.pilots[0] + (f" (+{len(action.pilots) - 1})" if len(action.pilots) > 1
                                     else "")
         table.add_row(action.code, str(action.axis), str(action.objective),
-                      escape(action.title), escape(pilot),
-                      str(len(action.indicators)), escape("\n".join(targets)))
+                      _safe(action.title), _safe(pilot),
+                      str(len(action.indicators)), "\n".join(_safe(t) for t in targets))
     console.print(table)
     console.print(f"{len(actions)} action(s); `spapser actions CODE` shows a whole sheet.")
 
 
 def print_action_sheet(catalog: Catalog, action: Action) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
@@ -84,13 +89,13 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
     console = make_console()
     axis = catalog.axis(action.axis)
     objective = catalog.objective(action.axis, action.objective)
-    header = f"[bold]{action.code}[/bold] {escape(action.title)}"
+    header = f"[bold]{action.code}[/bold] {_safe(action.title)}"
     axis_word, objective_word = catalog.words()
-    where = (f"{axis_word} {action.axis} · {escape(axis.title if axis else '?')} — "
+    where = (f"{axis_word} {action.axis} · {_safe(axis.title if axis else '?')} — "
              f"{objective_word} {action.axis}-{action.objective} · "
-             f"{escape(objective.title if objective else '?')}")
+             f"{_safe(objective.title if objective else '?')}")
     for link in action.links:  # other plans the action continues (Agenda 21...)
-        where += f"\n{escape(link.plan)}" + (f" : {escape(link.reference)}" if link.reference
+        where += f"\n{_safe(link.plan)}" + (f" : {_safe(link.reference)}" if link.reference
                                                else "")
     console.print(Panel(f"{header}\n[dim]{where}[/dim]", expand=True))
 
@@ -99,13 +104,13 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
             return
         console.print(f"[bold]{title}[/bold]")
         for line in lines:
-            console.print(f"  • {escape(line)}")
+            console.print(f"  • {_safe(line)}")
 
     section("Pilotage de l'action", action.pilots)
     section("Objectif de l'action", action.purpose)
     section("Directions impactées", action.impacted_directions)
     console.print("[bold]Description (résumé)[/bold]")
-    console.print(Padding(escape(action.summary), (0, 0, 0, 2)))
+    console.print(Padding(_safe(action.summary), (0, 0, 0, 2)))
     section("Partenaires extérieurs", action.partners)
     section("Projets liés", action.related_projects)
     section("Calendrier d'exécution",
@@ -118,8 +123,8 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
             traits = [t for t, on in (("whole numbers", variable.whole_number),
                                       ("cumulative", variable.cumulative)) if on]
             extra = "".join(f"; {t}" for t in (cats, *traits) if t)
-            console.print(f"  • {variable.id} [dim]({escape(variable.unit)}"
-                          f"{escape(extra)})[/dim] {escape(variable.label)}")
+            console.print(f"  • {variable.id} [dim]({_safe(variable.unit)}"
+                          f"{_safe(extra)})[/dim] {_safe(variable.label)}")
     if action.indicators:
         console.print("[bold]Indicateurs d'évaluation[/bold]")
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -129,12 +134,12 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
         table.add_column("label", ratio=3)
         table.add_column("targets", ratio=2)
         for indicator in action.indicators:
-            label = escape(indicator.label)
+            label = _safe(indicator.label)
             if indicator.note:
-                label += f"\n[dim]note: {escape(indicator.note)}[/dim]"
-            targets = [f"{t}\n[dim]« {escape(i.text)} »[/dim]" for t, i in
+                label += f"\n[dim]note: {_safe(indicator.note)}[/dim]"
+            targets = [f"{t}\n[dim]« {_safe(i.text)} »[/dim]" for t, i in
                        zip(_targets_text(catalog, indicator), indicator.targets, strict=True)]
-            table.add_row(indicator.id, indicator.kind, catalog.indicator_unit(indicator) or "",
-                          label, "\n".join(targets))
+            unit = _safe(catalog.indicator_unit(indicator) or "")
+            table.add_row(indicator.id, indicator.kind, unit, label, "\n".join(targets))
         console.print(table)
     section("Notes", action.notes)

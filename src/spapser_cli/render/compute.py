@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
-import json
+import os
 import sys
 import textwrap
 from typing import IO, TYPE_CHECKING
@@ -28,6 +29,7 @@ from spapser_cli.render.plaintable import (
     use_color,
 )
 from spapser_cli.render.problems import format_problem
+from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,13 +51,18 @@ def make_console(*, stderr: bool = False) -> Console:
     Rich honours NO_COLOR and drops styles when the output is not a terminal."""
     from rich.console import Console
 
+    class ReportingConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own answer is a silent exit 1; the CLI says it in one line, exit 3.
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     stream = sys.stderr if stderr else sys.stdout
-    return Console(stderr=stderr, width=output_width(stream), highlight=False)
+    return ReportingConsole(stderr=stderr, width=output_width(stream), highlight=False)
 
 
 def render_compute(report: YearReport, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(report.to_dict()) + "\n")
     elif fmt in ("csv", "csv-fr"):
         text = compute_csv(report, french=fmt == "csv-fr")
         if fmt == "csv-fr":  # a BOM so that Excel opens UTF-8 as UTF-8
@@ -193,8 +200,8 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
         if missing:
             lines.append(paint("n/d, why:", "dim"))
             for result in missing:
-                text = (f"{result.id}: {result.reason}" if result.value is None else
-                        f"{result.id} by category: {result.breakdown_reason}")
+                text = printable(f"{result.id}: {result.reason}" if result.value is None else
+                                 f"{result.id} by category: {result.breakdown_reason}")
                 lines += [paint(part, "dim") for part in
                           textwrap.wrap(text, width, initial_indent="  ",
                                         subsequent_indent="    ")]
@@ -274,7 +281,7 @@ BAR_WIDTH = 40
 
 def render_series(report: SeriesReport, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(report.to_dict()) + "\n")
         return
     write_series_table(report, sys.stdout)
 
@@ -311,7 +318,7 @@ def write_series_table(report: SeriesReport, stream: IO[str]) -> None:
             value = (cell_number(target.value, unit, exact=True) if target.value is not None
                      else f"{target.change:+g} {target.change_unit} on {target.reference_year}")
             shown = f"{sign} {value}{by}"
-        lines += textwrap.wrap(f"target {shown}: « {target.text} »", width,
+        lines += textwrap.wrap(printable(f"target {shown}: « {target.text} »"), width,
                                subsequent_indent="  ")
     if not report.results:
         lines.append("no year has a value for this indicator")

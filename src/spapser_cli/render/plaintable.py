@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from typing import IO, Literal
 
+from spapser_cli.render.terminal import printable
+
 MAX_WIDTH = 120
 GAP = "  "
 
@@ -58,6 +60,7 @@ class Painter:
         self.color = color
 
     def __call__(self, text: str, style: str | None) -> str:
+        text = printable(text)  # whatever the text holds, only our own escapes reach the terminal
         if not self.color or not style or not text:
             return text
         return f"\x1b[{STYLES[style]}m{text}\x1b[0m"
@@ -70,7 +73,9 @@ def fit(text: str, width: int) -> str:
 def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
                  paint: Painter) -> list[str]:
     """Lines of the table. A bare `Cell` in `rows` is a heading line across the table."""
-    cells = [[c if isinstance(c, Cell) else Cell(c) for c in row]
+    # Text from the data is made printable before it is measured (`render.terminal`).
+    cells = [[Cell(printable(c.text), c.style, c.whole) if isinstance(c, Cell)
+              else Cell(printable(c)) for c in row]
              for row in rows if not isinstance(row, Cell)]
     widths = [len(col.header) for col in columns]
     for cell_row in cells:
@@ -97,7 +102,7 @@ def render_table(columns: list[Column], rows: list[Row | Cell], *, width: int,
     body = iter(cells)
     for row in rows:
         if isinstance(row, Cell):
-            lines.append(paint(fit(row.text, total), row.style))
+            lines.append(paint(fit(printable(row.text), total), row.style))
         else:
             lines.append(line(next(body)))  # the same row, its cells normalised above
     return lines

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Literal
 
 from spapser_cli.problems import Problem, sort_key
+from spapser_cli.render.terminal import json_text, printable
 
 ReportFormat = Literal["text", "json", "github"]
 
 
 def format_problem(problem: Problem) -> str:
-    return f"{problem.location()}: {problem.severity}[{problem.code}]: {problem.message}"
+    """One line, whatever the file name and the message hold (`render.terminal`)."""
+    return printable(f"{problem.location()}: {problem.severity}[{problem.code}]: "
+                     f"{problem.message}")
 
 
 def _github_escape(text: str, *, property_: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes (a runner reads one command per line; `%0A` is a line
+    break of the annotation), then the terminal ones for the rest: the log is a terminal too."""
+    text = printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if property_:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -45,13 +49,13 @@ def render_problems(problems: Sequence[Problem], files: Sequence[str],
     ordered = sorted(problems, key=sort_key)
     if fmt == "json":
         errors = sum(p.severity == "error" for p in ordered)
-        return json.dumps({
+        return json_text({
             "valid": errors == 0,
             "files": list(files),
             "errors": errors,
             "warnings": len(ordered) - errors,
             "problems": [p.to_dict() for p in ordered],
-        }, ensure_ascii=False, indent=2)
+        })
     if fmt == "github":
         lines = [format_github(p) for p in ordered]
     else:

@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from spapser_cli import __version__
 from spapser_cli.export.cells import WRAP_LEFT, CellValue, Column, Val, write_table
 from spapser_cli.export.labels import CHECKS, DATA, SERIES, SUMMARY
+from spapser_cli.files import absolute
 
 if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
@@ -34,7 +35,7 @@ def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
         ("Années présentées", ", ".join(str(y) for y in bilan.years)),
         ("Valeurs de la synthèse", str(bilan.year)),
         (f"Actions évaluées en {bilan.year}", "; ".join(evaluated) or None),
-        ("Dossier de données", str(bilan.catalog.data_dir.resolve())),
+        ("Dossier de données", str(absolute(bilan.catalog.data_dir))),
         ("Généré le", Val(bilan.generated, "DD/MM/YYYY HH:MM")),
         ("Version de spapser", __version__),
         ("Commande pour le reproduire", reproduce),
