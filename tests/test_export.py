@@ -467,6 +467,27 @@ def test_a_single_value_is_a_labelled_figure_with_its_qualifier(books: dict[str,
     assert '"> "#,##0' in formats and '"≈ "#,##0" %"' in formats
 
 
+def test_a_qualified_value_keeps_its_qualifier_in_the_chart(minimal_copy: Path,
+                                                             tmp_path: Path):
+    measures = minimal_copy / "measures" / "2017.yaml"  # synthetic: ≈ 55 % instead of parts
+    text = measures.read_text(encoding="utf-8")
+    text = text.replace("""    breakdown:
+      works: 70
+      services: 52
+    source: Rapport sur les achats 2017""", """    value: 55
+    qualifier: about
+    source: Rapport sur les achats 2017""")
+    measures.write_text(text, encoding="utf-8")
+    book = export("2017", "-o", str(tmp_path / "q.xlsx"), data=minimal_copy)
+    sme = charts_of(book)["sme-share"]
+    assert sme["values"] == {"2015 n/d": None, "2016": 50, "2017": 55}
+    assert sme["labelled"] and sme["min"] == 0
+    data = openpyxl.load_workbook(book)["Données graphiques"]
+    cell = next(c for row in data.iter_rows() for c in row if c.value == 55)
+    assert cell.number_format == '"≈ "#,##0" %"'  # the data label shows « ≈ 55 % »
+    assert sme["targets"] == {"Cible ≥ 60 % sans échéance": {"2016": 60, "2017": 60}}
+
+
 def test_cumulative_figures_are_charted_apart(tmp_path: Path):
     from test_any_buyer import SYNTHETIC  # the synthetic département
 

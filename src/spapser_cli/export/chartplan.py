@@ -73,8 +73,9 @@ class ChartPlan:
 
     @property
     def axis_min(self) -> float:
-        """Zero, unless a value is negative: then the whole number just below it."""
-        return float(min(0, math.floor(min(self.known, default=0.0))))
+        """Zero, unless a value or a target is negative: then the whole number just below."""
+        drawn = [*self.known, *(t.value for t in self.targets)]
+        return float(min(0, math.floor(min(drawn, default=0.0))))
 
     def category(self, index: int) -> str:
         """The year's label on the axis: « 2012 n/d » for a year of the bilan without value."""
