@@ -80,10 +80,10 @@ def result_columns(year: int, results: Sequence[Result] = ()) -> list[Column]:
     previous = "Valeur précédente" if gaps else f"Valeur {year - 1}"
     change = "Évolution" if gaps else f"Évolution {year - 1}-{year}"
     # Narrow enough for a sheet to print on A4 landscape at a readable scale.
-    return [Column("Unité", 8, wrap=True), Column(f"Valeur {year}", 11), Column(previous, 11),
+    return [Column("Unité", 10, wrap=True), Column(f"Valeur {year}", 11), Column(previous, 11),
             Column(change, 12), Column("Cible", 10),
             Column("Échéance", 9), Column("Statut", 13), Column("Provenance", 10),
-            Column("Commentaire", 32, wrap=True)]
+            Column("Commentaire", 30, wrap=True)]
 
 
 def pilots(action: Action) -> str:
