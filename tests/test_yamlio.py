@@ -383,3 +383,28 @@ def test_an_encoding_error_gives_character_columns_and_file_offsets(
     problem = caught.value.problem
     assert (problem.code, problem.line, problem.column) == ("encoding", *where)
     assert f"byte 0x96 at byte offset {offset} " in problem.message
+
+
+@pytest.mark.parametrize(("text", "column", "written"), [
+    ("values: {fsc: 73190, pefc: 12,5, recycled: 46748}\n", 28, "12"),
+    ("values: {a: 1,25}\n", 13, "1"),
+])
+def test_a_french_decimal_in_a_flow_mapping_is_named(text: str, column: int,
+                                                     written: str) -> None:
+    # YAML reads `{pefc: 12,5}` as `pefc: 12` and a key `5` with no value: the decimal comma
+    # is caught where it stands, instead of two errors about a key `5`.
+    with pytest.raises(YamlError) as caught:
+        load_text(text, "m.yaml")
+    problem = caught.value.problem
+    number = text[column - 1:].split(",")[0]
+    decimals = text[column - 1:].split(",")[1].split("}")[0].split(",")[0]
+    assert (problem.code, problem.line, problem.column) == ("french-number", 1, column)
+    assert number == written
+    assert problem.message == (f"'{number},{decimals}' is a French-formatted number, which a "
+                               f"{{…}} mapping reads as {number} and a key {decimals}; write "
+                               f"it as {number}.{decimals}")
+
+
+@pytest.mark.parametrize("text", ["a: {x: 12, 5: 3}\n", "a: {1: 2, 3: 4}\n", "a: [1,2]\n"])
+def test_integer_keys_after_a_space_stay_integer_keys(text: str) -> None:
+    assert load_text(text, "m.yaml").data is not None

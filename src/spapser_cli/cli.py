@@ -20,6 +20,7 @@ from spapser_cli import __version__
 
 if TYPE_CHECKING:
     from spapser_cli.read.datadir import DataFolder
+from spapser_cli.catalog import FIRST_YEAR, LAST_YEAR
 from spapser_cli.problems import ExitCode, InvalidDataError, SpapserError
 
 if TYPE_CHECKING:
@@ -168,11 +169,12 @@ def positive(value: Any) -> int:
     return ascii_int(value, minimum=1)
 
 
-def collection_year(value: Any) -> int:
-    """A year a collection can be about: 1990 to 2100."""
-    number = ascii_int(value, minimum=1990)
-    if number > 2100:
-        raise typer.BadParameter(f"{number} is after 2100")
+def parse_year(value: Any) -> int:
+    """A year, as every command takes it: the digits 0-9, within the years the data files may
+    hold (a year `compute` would refuse is refused by `template` alike, and the other way)."""
+    number = ascii_int(value)
+    if not FIRST_YEAR <= number <= LAST_YEAR:
+        raise typer.BadParameter(f"{number} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
     return number
 
 
@@ -354,7 +356,7 @@ def actions(
 @handles_errors
 def compute(
     year: Annotated[int, typer.Argument(help="The year to compute, e.g. 2015.",
-                                                 parser=integer)],
+                                                 parser=parse_year)],
     data_dir: DataDirOption = None,
     axis: Annotated[int | None, typer.Option("--axis", "-a", help="Only this axis.",
                                              parser=positive, metavar="INTEGER")] = None,
@@ -387,9 +389,9 @@ def series(
     indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. "
                                              "paper-recycled-share.")],
     first: Annotated[int | None, typer.Option("--from", help="First year.",
-                                                             parser=integer)] = None,
+                                                             parser=parse_year)] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year.",
-                                                            parser=integer)] = None,
+                                                            parser=parse_year)] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
@@ -412,11 +414,11 @@ def series(
 @handles_errors
 def export(
     year: Annotated[int | None, typer.Argument(help="The year of the annual bilan.",
-                                               parser=integer, show_default=False)] = None,
+                                               parser=parse_year, show_default=False)] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a global "
-                                              "bilan.", parser=integer)] = None,
+                                              "bilan.", parser=parse_year)] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year of a global bilan.",
-                                             parser=integer)]
+                                             parser=parse_year)]
     = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Workbook to write "
                                                 "(default: reports/bilan-YEAR.xlsx).",
@@ -467,7 +469,7 @@ class ContractsFormat(StrEnum):
 @handles_errors
 def contracts(
     year: Annotated[int, typer.Argument(help="The year of notification, e.g. 2024.",
-                                        parser=integer, metavar="YEAR")],
+                                        parser=parse_year, metavar="YEAR")],
     files: Annotated[list[Path] | None, typer.Argument(
         help="DECP files (JSON or XML) or CSV registers to read instead of the data "
         "folder's contracts/.", show_default=False)] = None,
@@ -527,8 +529,26 @@ def contracts(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="spapser")
+    """Console-script entry point. A usage error is one line too, as every other error:
+    Click's three-line block (usage, hint, blank line) becomes `Error: … (see spapser X -h)`."""
+    try:  # the Typer releases spapser allows carry their own copy of Click
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - a Typer that uses the installed Click
+        from click import exceptions as click_errors  # type: ignore[no-redef]
+
+    try:
+        code = app(prog_name="spapser", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        exc.show()  # `spapser` alone: the help, as Click gives it
+        raise SystemExit(exc.exit_code) from None
+    except click_errors.UsageError as exc:
+        where = f" (see `{exc.ctx.command_path} -h`)" if exc.ctx is not None else ""
+        typer.echo(f"Error: {exc.format_message()}{where}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except click_errors.Abort:
+        typer.echo("Error: interrupted", err=True)
+        raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 # The yearly cycle's commands (plan, template, import, status) live in their own module.

@@ -17,9 +17,8 @@ from spapser_cli.cli import (
     TableOrJson,
     _data_dir,
     app,
-    collection_year,
     handles_errors,
-    integer,
+    parse_year,
 )
 from spapser_cli.problems import ExitCode
 from spapser_cli.render.terminal import printable, printable_lines
@@ -34,7 +33,7 @@ class TemplateFormat(StrEnum):
 @handles_errors
 def template(
     year: Annotated[int, typer.Argument(help="The year to collect, e.g. 2017.",
-                                        parser=collection_year, metavar="YEAR")],
+                                        parser=parse_year, metavar="YEAR")],
     pilot: Annotated[str | None, typer.Option("--pilot", help="Only the actions this "
                                               "direction leads.")] = None,
     evaluated: Annotated[bool, typer.Option("--evaluated", help="Only the actions the "
@@ -70,7 +69,7 @@ def import_(
                                                 ".csv).", exists=True, dir_okay=False)],
     year: Annotated[int | None, typer.Option("--year", help="The year the files must "
                                              "collect (default: theirs).",
-                                             parser=integer, metavar="INTEGER")] = None,
+                                             parser=parse_year, metavar="YEAR")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the changes, write "
                                           "nothing.")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Take the imported value where "
@@ -120,7 +119,7 @@ def import_(
 @app.command()
 @handles_errors
 def status(
-    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.", parser=integer,
+    year: Annotated[int, typer.Argument(help="The year to check, e.g. 2017.", parser=parse_year,
                                         metavar="YEAR")],
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when an action the plan "

@@ -8,6 +8,6 @@ May import only `spapser_cli.problems` and `spapser_cli.files` (the shared vocab
 reads data files itself: `read` builds the catalog.
 """
 
-from spapser_cli.catalog.catalog import PERCENT, Catalog
+from spapser_cli.catalog.catalog import FIRST_YEAR, LAST_YEAR, PERCENT, Catalog
 
-__all__ = ["PERCENT", "Catalog"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "PERCENT", "Catalog"]

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 PERCENT = "%"
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""The years a data file may hold, and so the years every command takes."""
+
 
 @dataclass
 class Catalog:

@@ -186,6 +186,9 @@ def load_text(text: str, file: str) -> Document:
     stack: list[_Frame] = []
     parent: _Frame | None = None
     documents = 0
+    # The last value read, when it was a plain integer: `{pefc: 12,5}` is YAML for `pefc: 12`
+    # and a key `5`, which only this position tells apart from a French decimal.
+    last_integer: tuple[int, int, str, Any] | None = None
     # Events are pulled straight from the parser (libyaml when available): this loop is the
     # hot path of `spapser validate`, so it avoids attribute look-ups it does not need.
     parser = None
@@ -217,6 +220,14 @@ def load_text(text: str, file: str) -> Document:
                         shown = repr(event.value) if event.value else "an empty key"
                         raise fail("complex-key", f"a key must be a text or an integer, not "
                                    f"{shown}", mark)
+                    if plain and isinstance(key, int) and last_integer is not None and \
+                            last_integer[:2] == (mark.line, mark.column - 1):
+                        number, decimals = last_integer[2], event.value
+                        raise fail("french-number", f"'{number},{decimals}' is a "
+                                   f"French-formatted number, which a {{…}} mapping reads as "
+                                   f"{number} and a key {decimals}; write it as "
+                                   f"{number}.{decimals}", last_integer[3])
+                    last_integer = None
                     if key in parent.first_key_line:
                         raise fail("duplicate-key", f"duplicate key {event.value!r} (first "
                                    f"defined on line {parent.first_key_line[key]})", mark)
@@ -229,6 +240,8 @@ def load_text(text: str, file: str) -> Document:
                 if kind is _ScalarEvent:
                     value: Any = (resolve_plain_scalar(event.value)
                                   if event.style is None or event.style == "" else event.value)
+                    last_integer = ((event.end_mark.line, event.end_mark.column, event.value,
+                                     mark) if type(value) is int else None)
                 elif kind is _MappingStartEvent:
                     value = {}
                 else:

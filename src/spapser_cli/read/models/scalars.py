@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from spapser_cli.catalog import FIRST_YEAR, LAST_YEAR
+
 
 def _as_number(value: Any) -> Any:
     """Accept int/float only; explain booleans and text (French spellings above all)."""
@@ -104,7 +106,7 @@ def _as_year(value: Any) -> Any:
     return value
 
 
-Year = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_as_year)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_as_year)]
 Count = Annotated[int, Field(ge=1, strict=True)]
 
 
