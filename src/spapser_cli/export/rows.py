@@ -82,8 +82,8 @@ def result_columns(year: int, results: Sequence[Result] = ()) -> list[Column]:
     # Narrow enough for a sheet to print on A4 landscape at a readable scale.
     return [Column("Unité", 10, wrap=True), Column(f"Valeur {year}", 11), Column(previous, 11),
             Column(change, 12), Column("Cible", 10),
-            Column("Échéance", 9), Column("Statut", 13), Column("Provenance", 10),
-            Column("Commentaire", 30, wrap=True)]
+            Column("Échéance", 9), Column("Statut", 13), Column("Provenance", 11),
+            Column("Commentaire", 29, wrap=True)]
 
 
 def pilots(action: Action) -> str:
