@@ -22,8 +22,13 @@ def test_compute_evaluated_keeps_to_the_years_actions():
 
 
 def rows(ws) -> list[dict[str, object]]:
-    header = [c.value for c in ws[1]]
-    return [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    """A table's rows by header; the Synthèse's table is under its head block (its frozen
+    row), and its grouped category rows (no id) are left out."""
+    first = int(ws.freeze_panes[1:]) - 1
+    header = [c.value for c in ws[first]]
+    found = [dict(zip(header, r, strict=True))
+             for r in ws.iter_rows(min_row=first + 1, values_only=True)]
+    return [r for r in found if r.get("Identifiant", True) is not None]
 
 
 def test_bilan_marks_the_evaluated_actions_and_shows_completeness(tmp_path: Path):

@@ -23,13 +23,20 @@ import pytest
 from helpers import REPO, assert_no_traceback, errors_of, run_cli
 
 from spapser_cli.export.bilan import plan_export
-from spapser_cli.export.cells import as_json, clean_text, number_format, sheet_title
+from spapser_cli.export.cells import (
+    MIN_PRINT_SCALE,
+    as_json,
+    clean_text,
+    number_format,
+    print_scale,
+    sheet_title,
+)
 from spapser_cli.export.labels import reason_fr
 from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
-SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données",
-          "Complétude", "Contrôles", "À propos"]
+SHEETS = ["Synthèse", "Axe 1", "Axe 2", "Axe 3", "Séries", "Graphiques", "Données graphiques",
+          "Données", "Complétude", "Contrôles", "À propos"]
 TABLES = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 STATUS_FR = {"met": "atteint", "not-met": "non atteint", "on-track": "en bonne voie",
              "off-track": "en retard", "no-target": "sans cible", "no-data": "non disponible"}
@@ -56,15 +63,24 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                                 ("2013-2015", ["--from", "2013", "--to", "2015"])]}
 
 
+def summary_header_row(ws: openpyxl.worksheet.worksheet.Worksheet) -> int:
+    """The row of the indicators' table, under the Synthèse's head block (its frozen row)."""
+    return int(ws.freeze_panes[1:]) - 1
+
+
 def summary(path: Path) -> pd.DataFrame:
-    return pd.read_excel(path, sheet_name="Synthèse").set_index("Indicateur")
+    """The Synthèse's indicators, one row each (the grouped category rows left out)."""
+    header = summary_header_row(openpyxl.load_workbook(path)["Synthèse"])
+    df = pd.read_excel(path, sheet_name="Synthèse", header=header - 1)
+    return df[df["Identifiant"].notna()].set_index("Identifiant")
 
 
 def summary_cell(path: Path, indicator: str, header: str) -> openpyxl.cell.cell.Cell:
     ws = openpyxl.load_workbook(path)["Synthèse"]
-    headers = [c.value for c in ws[1]]
-    ids = headers.index("Indicateur")
-    row = next(r for r in ws.iter_rows(min_row=2) if r[ids].value == indicator)
+    first = summary_header_row(ws)
+    headers = [c.value for c in ws[first]]
+    ids = headers.index("Identifiant")
+    row = next(r for r in ws.iter_rows(min_row=first + 1) if r[ids].value == indicator)
     return row[headers.index(header)]
 
 
@@ -197,12 +213,15 @@ def test_synthese_cells_hold_the_json_numbers_exactly(books: dict[str, Path]):
     computed = run_cli(["compute", "2015", "--format", "json", "-d", str(DATA)])
     expected = {i["id"]: i for i in json.loads(computed.stdout)["indicators"]}
     ws = openpyxl.load_workbook(books["2015"])["Synthèse"]
-    headers = [c.value for c in ws[1]]
+    first = summary_header_row(ws)
+    headers = [c.value for c in ws[first]]
     columns = {"Valeur 2015": "value", "Valeur 2014": "previous",
                "Évolution 2014-2015": "change"}
     checked = 0
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        want = expected[row[headers.index("Indicateur")]]
+    for row in ws.iter_rows(min_row=first + 1, values_only=True):
+        if row[headers.index("Identifiant")] is None:
+            continue  # a category of the indicator above
+        want = expected[row[headers.index("Identifiant")]]
         for header, key in columns.items():
             got = row[headers.index(header)]
             if isinstance(got, int | float):
@@ -217,7 +236,7 @@ def test_synthese_cells_hold_the_json_numbers_exactly(books: dict[str, Path]):
 # The README's claim: which sheets have a frozen header row, and which have filters.
 FROZEN_WITH_FILTERS = ["Synthèse", "Séries", "Données", "Complétude", "Contrôles"]
 FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their title row
-NEITHER = ["Graphiques"]
+NEITHER = ["Graphiques", "Données graphiques"]  # the charts' rows, on a hidden sheet
 
 
 def test_sheets_titles_and_properties(books: dict[str, Path]):
@@ -227,14 +246,25 @@ def test_sheets_titles_and_properties(books: dict[str, Path]):
     for ws in wb.worksheets:
         assert len(ws.title) <= 31 and not set(ws.title) & set("[]:*?/\\")
         assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        if ws.sheet_properties.pageSetUpPr.fitToPage:  # fitted to the width, readable
+            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+            assert print_scale(ws) is None, ws.title
+        else:  # too wide: at the smallest readable scale, over more pages, left to right
+            assert ws.page_setup.scale == MIN_PRINT_SCALE >= 65, ws.title
+            assert ws.page_setup.pageOrder == "overThenDown" and ws.print_title_cols
+        assert "Pas-de-Calais" in ws.oddHeader.center.text, ws.title
         frozen = ws.title not in NEITHER
-        assert ws.freeze_panes == ("A2" if frozen else None), ws.title
-        assert ws.print_title_rows == ("$1:$1" if frozen else None), ws.title
+        top = summary_header_row(ws) + 1 if ws.title == "Synthèse" else 2
+        assert ws.freeze_panes == (f"A{top}" if frozen else None), ws.title
+        assert ws.print_title_rows == (f"${top - 1}:${top - 1}" if frozen else None), ws.title
         assert bool(ws.auto_filter.ref) == (ws.title in FROZEN_WITH_FILTERS), ws.title
+    assert not wb["Données"].sheet_properties.pageSetUpPr.fitToPage  # was printed at 46 %
+    assert wb["Données graphiques"].sheet_state == "hidden"
     for name in TABLES:
         ws = wb[name]
-        assert ws.auto_filter.ref.startswith("A1:")
+        top = summary_header_row(ws) if name == "Synthèse" else 1
+        assert ws.auto_filter.ref.startswith(f"A{top}:")
         assert all(ws.column_dimensions[c].width >= 6 for c in "ABCDEF")
     assert wb["Axe 1"]["A1"].value.startswith("Axe 1 — ")  # the frozen row of an Axe sheet
     assert wb.properties.title.startswith("Bilan 2015 — Schéma de promotion")
@@ -262,9 +292,9 @@ def test_qualitative_and_milestone_values_in_the_axis_sheet(minimal_copy: Path,
                                                             tmp_path: Path):
     book = export("2017", "-o", str(tmp_path / "m.xlsx"), data=minimal_copy)
     rows = list(openpyxl.load_workbook(book)["Axe 2"].iter_rows(values_only=True))
-    survey = next(r for r in rows if r[0] == "buyer-survey")
+    survey = next(r for r in rows if r[1] == "buyer-survey")
     assert "Les entreprises jugent les dossiers plus simples." in survey
-    rules = next(r for r in rows if r[0] == "purchasing-rules-adopted")
+    rules = next(r for r in rows if r[1] == "purchasing-rules-adopted")
     assert "réalisé" in rules and "atteint" in rules
 
 
@@ -308,7 +338,7 @@ def test_series_sheet_has_every_year_and_the_targets(books: dict[str, Path]):
     series = pd.read_excel(books["2015"], sheet_name="Séries")
     years = [c for c in series.columns if isinstance(c, int)]
     assert years == list(range(2009, 2016))
-    paper = series[series["Indicateur"] == "paper-recycled-share"].set_index("Série")
+    paper = series[series["Identifiant"] == "paper-recycled-share"].set_index("Série")
     assert paper.loc["valeur", 2015] == pytest.approx(38.5, abs=0.05)
     assert paper.loc["valeur", 2014] == pytest.approx(26.6, abs=0.05)
     assert paper.loc["cible", 2015] == 30
@@ -359,30 +389,153 @@ def test_checks_list_validation_warnings_and_reported_gaps(minimal_copy: Path,
 
 
 # -- charts -------------------------------------------------------------------------------------
-def test_one_chart_per_quantitative_indicator_with_its_target(books: dict[str, Path]):
+def charts_of(book: Path) -> dict[str, dict[str, object]]:
+    """Each chart by the id of its indicator: kinds, axis minimum, title, years, values and
+    targets (title -> {year: value}) as read back from its hidden data rows."""
+    wb = openpyxl.load_workbook(book)
+    data = wb["Données graphiques"]
+
+    def read(ref: str) -> list[object]:
+        return [c.value for row in data[ref.split("!")[1]] for c in row]
+
+    found = {}
+    for chart in wb["Graphiques"]._charts:
+        series = [s for part in chart._charts for s in part.series]
+        years = read(series[0].cat.strRef.f)
+        values_ref = series[0].val.numRef.f
+        indicator = data.cell(row=int(values_ref.rsplit("$", 1)[1]) - 1, column=1).value
+        targets = {}
+        for target in series[1:]:
+            title = data[target.tx.strRef.f.split("!")[1]].value
+            targets[title] = {y: v for y, v in zip(years, read(target.val.numRef.f),
+                                                   strict=True) if v is not None}
+        found[indicator] = {
+            "kinds": [type(p).__name__ for p in chart._charts],
+            "min": chart.y_axis.scaling.min, "title": chart.title.tx.rich.p[0].r[0].t,
+            "years": years, "labelled": bool(series[0].dLbls and series[0].dLbls.showVal),
+            "values": dict(zip(years, read(values_ref), strict=True)), "targets": targets}
+    return found
+
+
+def test_charts_start_at_zero_and_match_compute(books: dict[str, Path]):
+    charts = charts_of(books["2015"])
+    computed = run_cli(["compute", "2015", "--format", "json", "-d", str(DATA)])
+    expected = {i["id"]: i for i in json.loads(computed.stdout)["indicators"]}
+    assert len(charts) > 5
+    for indicator, chart in charts.items():
+        assert chart["labelled"], indicator  # every value carries its label
+        if "axe à partir de" in chart["title"]:  # only a fall takes the axis below zero
+            assert chart["min"] < 0 and expected[indicator]["kind"] in ("change", "difference")
+        else:
+            assert chart["min"] == 0, indicator
+    paper = charts["paper-recycled-share"]
+    assert paper["values"]["2015"] == expected["paper-recycled-share"]["value"]
+    assert charts["charging-points"]["kinds"] == ["BarChart"]  # no target: no line
+    assert charts["paper-consumption-change"]["min"] == -11
+    assert "axe à partir de −11 %" in charts["paper-consumption-change"]["title"]
+
+
+def test_each_target_is_a_segment_up_to_its_year(books: dict[str, Path]):
+    charts = charts_of(books["2015"])
+    road = charts["roadworks-recycled-materials-share"]  # the law: 50 % by 2017, 60 % by 2020
+    assert road["years"][-1] == "2020"  # the axis runs on to the last target
+    assert road["targets"] == {"Cible ≥ 50 % en 2017": {"2017": 50},
+                               "Cible ≥ 60 % en 2020": {str(y): 60 for y in range(2017, 2021)}}
+    assert "aucune valeur" in road["title"]
+    paper = charts["paper-recycled-share"]  # from its baseline (2009) to its year (2016)
+    assert paper["years"] == [str(y) for y in range(2009, 2017)]
+    assert paper["targets"] == {"Cible ≥ 30 % en 2016": {str(y): 30 for y in range(2009, 2017)}}
+    assert paper["values"]["2016"] is None  # after the bilan: no value, not n/d
+
+
+def test_years_without_a_value_are_labelled_gaps(books: dict[str, Path]):
+    change = charts_of(books["2015"])["paper-consumption-change"]
+    assert change["years"][0] == "2009 n/d" and change["values"]["2009 n/d"] is None
+    assert all(v is not None for y, v in change["values"].items() if "n/d" not in y)
+
+
+def test_a_single_value_is_a_labelled_figure_with_its_qualifier(books: dict[str, Path]):
     wb = openpyxl.load_workbook(books["2015"])
-    series = wb["Séries"]
-    header = [c.value for c in series[1]]
-    first, last = header.index(2009) + 1, header.index(2015) + 1
-    rows = {r[0].row: r for r in series.iter_rows(min_row=2)}
-    with_values = [r for r in rows.values() if r[5].value == "valeur"
-                   and any(isinstance(c.value, int | float) for c in r[6:])]
-    charts = wb["Graphiques"]._charts
-    assert len(charts) == len(with_values) > 5
-    span = f"${openpyxl.utils.get_column_letter(first)}${{row}}:" \
-           f"${openpyxl.utils.get_column_letter(last)}${{row}}"
-    charted = []
-    for chart in charts:
-        refs = [s.val.numRef.f for part in chart._charts for s in part.series]
-        value_row = rows[int(refs[0].rsplit("$", 1)[1])]
-        assert refs[0] == "'Séries'!" + span.format(row=value_row[0].row)
-        assert value_row[5].value == "valeur"
-        if len(refs) == 2:  # the target, on the row below
-            assert refs[1] == "'Séries'!" + span.format(row=value_row[0].row + 1)
-            assert rows[value_row[0].row + 1][5].value == "cible"
-        charted.append((value_row[2].value, len(refs)))
-    assert ("paper-recycled-share", 2) in charted
-    assert ("charging-points", 1) in charted
+    charts = charts_of(books["2015"])
+    assert "insertion-clause-contracts" not in charts  # one value (> 1 000), no target
+    ws = wb["Graphiques"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
+    assert "Indicateurs à une seule valeur" in cells
+    figures = [r for r in ws.iter_rows() if r[7].data_type == "n" and r[7].value is not None]
+    formats = {r[7].number_format for r in figures}
+    assert {r[0].value.split(" · ")[0] for r in figures} == {"1-1.6", "1-3.2", "3-2.1"}
+    assert '"> "#,##0' in formats and '"≈ "#,##0" %"' in formats
+
+
+def test_a_qualified_value_keeps_its_qualifier_in_the_chart(minimal_copy: Path,
+                                                             tmp_path: Path):
+    measures = minimal_copy / "measures" / "2017.yaml"  # synthetic: ≈ 55 % instead of parts
+    text = measures.read_text(encoding="utf-8")
+    text = text.replace("""    breakdown:
+      works: 70
+      services: 52
+    source: Rapport sur les achats 2017""", """    value: 55
+    qualifier: about
+    source: Rapport sur les achats 2017""")
+    measures.write_text(text, encoding="utf-8")
+    book = export("2017", "-o", str(tmp_path / "q.xlsx"), data=minimal_copy)
+    sme = charts_of(book)["sme-share"]
+    assert sme["values"] == {"2015 n/d": None, "2016": 50, "2017": 55}
+    assert sme["labelled"] and sme["min"] == 0
+    data = openpyxl.load_workbook(book)["Données graphiques"]
+    cell = next(c for row in data.iter_rows() for c in row if c.value == 55)
+    assert cell.number_format == '"≈ "#,##0" %"'  # the data label shows « ≈ 55 % »
+    assert sme["targets"] == {"Cible ≥ 60 % sans échéance": {"2016": 60, "2017": 60}}
+
+
+def test_cumulative_figures_are_charted_apart(tmp_path: Path):
+    from test_any_buyer import SYNTHETIC  # the synthetic département
+
+    book = export("2024", "-o", str(tmp_path / "s.xlsx"), data=SYNTHETIC)
+    ws = openpyxl.load_workbook(book)["Graphiques"]
+    heading = next(c.row for row in ws.iter_rows() for c in row
+                   if c.value == "Valeurs cumulées (stock en fin d'année)")
+    cumulative = [c for c in ws._charts if "cumul fin d'année" in c.title.tx.rich.p[0].r[0].t]
+    assert cumulative and all(c.anchor._from.row + 1 > heading for c in cumulative)
+    annual = [c for c in ws._charts if c not in cumulative]
+    assert all(c.anchor._from.row + 1 < heading for c in annual)
+
+
+def test_synthese_counts_the_statuses_of_compute(books: dict[str, Path]):
+    computed = run_cli(["compute", "2015", "--format", "json", "-d", str(DATA)])
+    indicators = json.loads(computed.stdout)["indicators"]
+    ws = openpyxl.load_workbook(books["2015"])["Synthèse"]
+    assert ws["A1"].value == "Département du Pas-de-Calais"
+    header = [c.value for c in ws[4]][:8]
+    assert header[1:] == ["atteint", "en bonne voie", "en retard", "non atteint", "sans cible",
+                          "non disponible", "Total"]
+    statuses = ["met", "on-track", "off-track", "not-met", "no-target", "no-data"]
+    rows = {r[0]: r[1:8] for r in ws.iter_rows(min_row=5, max_row=8, values_only=True)}
+    overall = [sum(i["status"] == s for i in indicators) for s in statuses]
+    assert list(rows["Ensemble"]) == [*overall, len(indicators)]
+    for axis in (1, 2, 3):
+        name = next(n for n in rows if n.startswith(f"Axe {axis} — "))
+        mine = [i for i in indicators if i["action"].startswith(f"{axis}-")]
+        assert list(rows[name]) == [*(sum(i["status"] == s for i in mine) for s in statuses),
+                                    len(mine)]
+
+
+def test_synthese_shows_breakdowns_grouped_and_labels_first(books: dict[str, Path]):
+    ws = openpyxl.load_workbook(books["2015"])["Synthèse"]
+    first = summary_header_row(ws)
+    headers = [c.value for c in ws[first]]
+    assert headers[:2] == ["Indicateur", "Identifiant"]
+    assert ws.column_dimensions["B"].width < ws.column_dimensions["A"].width
+    rows = list(ws.iter_rows(min_row=first + 1))
+    paper = next(i for i, r in enumerate(rows) if r[1].value == "paper-recycled-share")
+    assert rows[paper][0].value.startswith("Part des consommations totales de papier")
+    details = rows[paper + 1: paper + 4]
+    value = headers.index("Valeur 2015")
+    assert [r[0].value for r in details] == ["· FSC", "· PECF (A3 et ramettes couleur)",
+                                             "· Recyclé"]
+    assert details[2][value].value == pytest.approx(38.5, abs=0.05)
+    assert all(ws.row_dimensions[r[0].row].outlineLevel == 1 for r in details)
+    assert ws.row_dimensions[rows[paper][0].row].outlineLevel == 0
 
 
 def test_charts_of_a_quantity_are_columns_with_a_target_line(minimal_copy: Path,
@@ -603,7 +756,10 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path, minimal_copy: Path):
         assert (out / f"{book.stem}.pdf").stat().st_size > 10_000
         convert(book, all_sheets_as_shown)
     with open(out / "bilan-2015-Synthèse.csv", encoding="utf-8", newline="") as handle:
-        rows = {r["Indicateur"]: r for r in csv.DictReader(handle)}
+        lines = handle.read().splitlines()  # the table under the head block
+        table = lines[next(i for i, line in enumerate(lines)
+                           if line.startswith("Indicateur,Identifiant,")):]
+        rows = {r["Identifiant"]: r for r in csv.DictReader(table)}
     assert rows["paper-recycled-share"]["Valeur 2015"] == "38.5 %"
     assert rows["paper-recycled-share"]["Évolution 2014-2015"] == "+11.9 pts"
     assert rows["paper-recycled-share"]["Cible"] == "≥ 30 %"

@@ -41,9 +41,12 @@ def test_the_workbook_uses_the_schemes_words(tmp_path: Path) -> None:
     assert "Orientation 1" in book.sheetnames and "Orientation 2" in book.sheetnames
     assert not any(name.startswith("Axe") for name in book.sheetnames)
     summary = book["Synthèse"]
-    header = [c.value for c in summary[1]]
-    assert header[:3] == ["Orientation", "Engagement", "Action"]
-    codes = list(dict.fromkeys(row[2].value for row in summary.iter_rows(min_row=2)))
+    first = int(summary.freeze_panes[1:]) - 1  # the table, under the head block
+    header = [c.value for c in summary[first]]
+    assert header[:5] == ["Indicateur", "Identifiant", "Orientation", "Engagement", "Action"]
+    assert summary["A6"].value.startswith("Orientation 1 — ")  # the head block, per axis
+    codes = list(dict.fromkeys(row[4].value for row in summary.iter_rows(min_row=first + 1)
+                               if row[1].value is not None))
     assert codes == SCHEME_ORDER
     assert book["Orientation 2"]["A1"].value == "Orientation 2 — Des achats solidaires"
 

@@ -8,6 +8,6 @@ LOCALES=src/spapser_cli/locales
 pybabel extract -F babel.cfg -k Message -k N_ --no-location --sort-output --omit-header \
     -o "$LOCALES/spapser.pot" .
 pybabel update -D spapser -i "$LOCALES/spapser.pot" -d "$LOCALES" \
-    --no-fuzzy-matching --ignore-obsolete
+    --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 python tools/fr_messages.py
 pybabel compile -D spapser -d "$LOCALES" --statistics

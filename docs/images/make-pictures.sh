@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Redraw the README pictures from a real export: LibreOffice prints the workbook to PDF,
-# pdftoppm turns two of its pages into cropped PNGs (page 1: « Synthèse »; page 14: the
-# first page of « Graphiques »). Needs soffice (libreoffice-calc-nogui) and pdftoppm
-# (poppler-utils). Check the crops by eye after a layout change.
+# pdftoppm turns two of its pages into PNGs: the first page of « Synthèse » (its head block
+# and first indicators) and the first page of « Graphiques ». The pages are found by the
+# sheet name each page's header starts with, so a longer sheet does not shift the pictures.
+# Needs soffice (libreoffice-calc-nogui), pdftoppm and pdftotext (poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="$(mktemp -d)"
@@ -10,10 +11,22 @@ trap 'rm -rf "$work"' EXIT
 spapser export 2015 --data-dir data -o "$work/bilan-2015.xlsx" >/dev/null
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/bilan-2015.xlsx" >/dev/null
-# Columns Action to Provenance, header and the first 23 indicators, at 150 dpi.
-pdftoppm -r 150 -f 1 -l 1 -x 156 -y 62 -W 1256 -H 748 -png -singlefile \
-    "$work/bilan-2015.pdf" docs/images/summary
-# The chart of paper-recycled-share with its target, at 200 dpi.
-pdftoppm -r 200 -f 14 -l 14 -x 1280 -y 744 -W 922 -H 524 -png -singlefile \
-    "$work/bilan-2015.pdf" docs/images/chart
+pdf="$work/bilan-2015.pdf"
+first_page_of() {  # the first page whose header (first line) is the sheet's name
+    local pages n
+    pages="$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')"
+    for ((n = 1; n <= pages; n++)); do
+        if [ "$(pdftotext -f "$n" -l "$n" "$pdf" - | head -n 1)" = "$1" ]; then
+            echo "$n"; return
+        fi
+    done
+    echo "no page for the sheet « $1 »" >&2; exit 1
+}
+summary="$(first_page_of "Synthèse")"
+charts="$(first_page_of "Graphiques")"
+# The top of the Synthèse: head block and the first indicators, at 110 dpi.
+pdftoppm -r 110 -f "$summary" -l "$summary" -x 0 -y 0 -W 1286 -H 560 -png -singlefile \
+    "$pdf" docs/images/summary
+# The first charts (the road-materials targets, 50 % by 2017 and 60 % by 2020), at 110 dpi.
+pdftoppm -r 110 -f "$charts" -l "$charts" -png -singlefile "$pdf" docs/images/chart
 ls -l docs/images/summary.png docs/images/chart.png

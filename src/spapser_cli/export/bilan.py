@@ -158,3 +158,9 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
     return Bilan(catalog, plan, dict(sorted(reports.items())), warnings, command,
                  datetime.now().replace(microsecond=0), year_status(catalog, plan.last),
                  actions is not None)
+
+
+def workbook_title(bilan: Bilan) -> str:
+    """« Bilan 2015 — the scheme's title »: the document's title, on every sheet."""
+    kind = "Bilan global" if bilan.plan.global_bilan else "Bilan"
+    return f"{kind} {bilan.plan.label} — {bilan.catalog.scheme.title}"

@@ -259,16 +259,24 @@ class Column:
 
 
 def write_table(ws: Worksheet, columns: Sequence[Column],
-                rows: Iterable[Sequence[CellValue | Val]]) -> int:
-    """A header row (frozen, with filters) then the rows; returns the last row written."""
-    write_header(ws, 1, columns)
-    last = 1
-    for last, values in enumerate(rows, start=2):
+                rows: Iterable[Sequence[CellValue | Val]], *, header_row: int = 1) -> int:
+    """A header row (frozen, with filters) then the rows; returns the last row written.
+    A row given as `Grouped(values)` is an outline level under the row before it."""
+    write_header(ws, header_row, columns)
+    last = header_row
+    for last, values in enumerate(rows, start=header_row + 1):
         put_row(ws, last, values, columns)
+        if isinstance(values, Grouped):
+            ws.row_dimensions[last].outlineLevel = 1
     set_widths(ws, columns)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last, 2)}"
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.auto_filter.ref = (f"A{header_row}:{get_column_letter(len(columns))}"
+                          f"{max(last, header_row + 1)}")
     return last
+
+
+class Grouped(list[CellValue | Val]):
+    """The cells of a detail row (a category of the indicator above), grouped under it."""
 
 
 def write_header(ws: Worksheet, row: int, columns: Sequence[Column], *,
@@ -307,20 +315,57 @@ def _header_text(text: str) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def setup_print(ws: Worksheet, title: str, *, repeat_header: bool = True) -> None:
-    """Landscape A4, fitted to the page width, the header row repeated on every page."""
+# A4 landscape less the side margins, in cm; an Excel width unit and a column's padding.
+PRINTABLE_WIDTH_CM = 29.7 - 2 * 0.4 * 2.54
+CM_PER_WIDTH_UNIT = 7 / 96 * 2.54  # 7 pixels a character of Calibri 11, at 96 dpi
+CM_PER_COLUMN = 5 / 96 * 2.54
+DEFAULT_WIDTH = 8.43
+MIN_PRINT_SCALE = 65  # below this, 11 pt prints smaller than 7 pt: spread over pages instead
+
+
+def printed_width_cm(ws: Worksheet) -> float:
+    """The width of the sheet's used columns on paper at 100 %."""
+    total = 0.0
+    for index in range(1, ws.max_column + 1):
+        dimension = ws.column_dimensions.get(get_column_letter(index))
+        width = dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
+        total += width * CM_PER_WIDTH_UNIT + CM_PER_COLUMN
+    return total
+
+
+def print_scale(ws: Worksheet) -> int | None:
+    """None when the sheet fits the page width at a readable scale; else that scale."""
+    needed = 100 * PRINTABLE_WIDTH_CM / max(printed_width_cm(ws), 1.0)
+    return None if needed >= MIN_PRINT_SCALE else MIN_PRINT_SCALE
+
+
+def setup_print(ws: Worksheet, title: str, organisation: str = "") -> None:
+    """Landscape A4, fitted to the page width unless that would print below
+    `MIN_PRINT_SCALE` (then at that scale, the columns spread over more pages, left to
+    right, the first column repeated), the table's header row repeated on every page; the
+    organisation heads every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    scale = print_scale(ws)
+    if scale is None:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.page_setup.scale = scale
+        ws.page_setup.pageOrder = "overThenDown"  # a row's columns on consecutive pages
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+        ws.print_title_cols = "A:A"
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3,
                                   footer=0.3)
-    ws.print_options.horizontalCentered = True
-    if repeat_header:
-        ws.print_title_rows = "1:1"
+    ws.print_options.horizontalCentered = scale is None
+    frozen = ws.freeze_panes
+    if frozen and frozen.startswith("A") and frozen[1:].isdigit() and int(frozen[1:]) > 1:
+        header_row = int(frozen[1:]) - 1
+        ws.print_title_rows = f"{header_row}:{header_row}"
     header, footer = ws.oddHeader, ws.oddFooter
     if header is not None and footer is not None:
         header.left.text = "&A"  # the sheet's name
+        header.center.text = _header_text(organisation)
         header.right.text = _header_text(title)
         footer.right.text = "&P / &N"

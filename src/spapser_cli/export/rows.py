@@ -79,10 +79,11 @@ def result_columns(year: int, results: Sequence[Result] = ()) -> list[Column]:
     gaps = any(r.previous_year not in (None, year - 1) for r in results)
     previous = "Valeur précédente" if gaps else f"Valeur {year - 1}"
     change = "Évolution" if gaps else f"Évolution {year - 1}-{year}"
-    return [Column("Unité", 10), Column(f"Valeur {year}", 13), Column(previous, 13),
-            Column(change, 13), Column("Cible", 11),
-            Column("Échéance", 10), Column("Statut", 15), Column("Provenance", 12),
-            Column("Commentaire", 45, wrap=True)]
+    # Narrow enough for a sheet to print on A4 landscape at a readable scale.
+    return [Column("Unité", 10, wrap=True), Column(f"Valeur {year}", 11), Column(previous, 11),
+            Column(change, 12), Column("Cible", 10),
+            Column("Échéance", 9), Column("Statut", 13), Column("Provenance", 11),
+            Column("Commentaire", 29, wrap=True)]
 
 
 def pilots(action: Action) -> str:

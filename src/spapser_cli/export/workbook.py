@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from spapser_cli import __version__
+from spapser_cli.export.bilan import workbook_title
 from spapser_cli.export.cells import clean_text, setup_print, sheet_title
 from spapser_cli.export.charts import add_chart_sheet
 from spapser_cli.export.labels import ABOUT, CHECKS, COMPLETENESS, DATA, SERIES, SUMMARY
@@ -36,8 +37,8 @@ def build_workbook(bilan: Bilan) -> Workbook:
     for axis in bilan.catalog.scheme.axes:
         name = sheet_title(f"{axis_word} {axis.number}", workbook.sheetnames)
         add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
-    rows = add_series_sheet(workbook.create_sheet(SERIES), bilan)
-    add_chart_sheet(workbook, workbook[SERIES], rows, bilan)
+    add_series_sheet(workbook.create_sheet(SERIES), bilan)
+    add_chart_sheet(workbook, workbook[SERIES], bilan)
     contracts = bilan.summary.contracts
     if contracts is not None:  # the year has contracts (data/contracts/)
         from spapser_cli.export.sheets.contracts import CONTRACTS_SHEET, add_contracts_sheet
@@ -48,14 +49,11 @@ def build_workbook(bilan: Bilan) -> Workbook:
     add_checks_sheet(workbook.create_sheet(CHECKS), bilan)
     add_about_sheet(workbook.create_sheet(ABOUT), bilan)
     for sheet in workbook.worksheets:
-        setup_print(sheet, title, repeat_header=sheet.freeze_panes == "A2")
+        setup_print(sheet, title.split(" — ")[0], bilan.catalog.scheme.organisation)
     set_properties(workbook, bilan, title)
     return workbook
 
 
-def workbook_title(bilan: Bilan) -> str:
-    kind = "Bilan global" if bilan.plan.global_bilan else "Bilan"
-    return f"{kind} {bilan.plan.label} — {bilan.catalog.scheme.title}"
 
 
 

@@ -47,14 +47,17 @@ def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
         ("Statuts", "atteint · en bonne voie (au niveau de la trajectoire de l'année de "
          "référence vers la cible) · en retard · non atteint · sans cible · non disponible."),
         ("Qualificatifs", "≈ environ · > plus de · < moins de, comme le document source."),
-        ("Feuilles", f"{SUMMARY} : un indicateur par ligne ({bilan.year}). "
+        ("Feuilles", f"{SUMMARY} : le décompte des statuts, puis un indicateur par ligne "
+         f"({bilan.year}), sa ventilation groupée dessous. "
          f"{bilan.catalog.words()[0]} 1, 2… : "
          f"fiches actions et indicateurs. {SERIES} : chaque indicateur chiffré, année par "
-         f"année, et sa cible. Graphiques : une courbe ou un histogramme par indicateur. "
+         f"année, et sa cible. Graphiques : une courbe ou un histogramme par indicateur, axe "
+         "depuis zéro, chaque cible jusqu'à son échéance ; les cumuls à part. "
          f"{DATA} : chaque valeur mesurée ou publiée, avec sa source. {CHECKS} : "
          "avertissements et écarts entre valeurs publiées et calculées."),
     ]
-    columns = [Column("Rubrique", 26), Column("Valeur", 100, wrap=True, alignment=WRAP_LEFT)]
+    columns = [Column("Rubrique", 30, wrap=True),
+               Column("Valeur", 100, wrap=True, alignment=WRAP_LEFT)]
     write_table(ws, columns, [[Val(label, bold=True), value] for label, value in rows
                               if value is not None])
     ws.auto_filter.ref = None

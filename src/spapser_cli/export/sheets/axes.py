@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from spapser_cli.read.models import Action  # the catalog holds records with the models' fields
 
 
-AXIS_COLUMNS_LEAD = [Column("Indicateur", 32, wrap=True), Column("Libellé", 42, wrap=True),
-                     Column("Type", 15)]
+AXIS_COLUMNS_LEAD = [Column("Indicateur", 38, wrap=True), Column("Identifiant", 16, wrap=True),
+                     Column("Type", 11, wrap=True)]
 
 
 def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
@@ -47,7 +47,7 @@ def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
     axis = catalog.axis(number)
     assert axis is not None
     columns = [*AXIS_COLUMNS_LEAD, *result_columns(bilan.year, bilan.summary.results),
-               Column("Note", 45, wrap=True)]
+               Column("Note", 28, wrap=True)]
     set_widths(ws, columns)
     axis_word, objective_word = catalog.words()
     put(ws, 1, 1, f"{axis_word} {axis.number} — {axis.title}", font=TITLE_FONT)
@@ -117,13 +117,13 @@ def action_block(ws: Worksheet, row: int, bilan: Bilan, action: Action,
     write_header(ws, row, columns, fill=BAND_FILL, font=BOLD)
     for result in results:
         row += 1
-        put_row(ws, row, [result.id, result.label, KIND_FR.get(result.kind, result.kind),
+        put_row(ws, row, [result.label, result.id, KIND_FR.get(result.kind, result.kind),
                           *result_cells(result), result.note], columns)
         exact = result.provenance == "reported"
         for category, value in result.breakdown.items():
             row += 1
             label = result.categories.get(category, category)
-            put(ws, row, 2, Val(f"· {label}", indent=True))
+            put(ws, row, 1, Val(f"· {label}", indent=True))
             put(ws, row, 5, num(value, result.unit, exact=exact))
     if not results:
         row += 1

@@ -20,13 +20,13 @@ STATE_FR = {"filled": "renseigné", "partial": "incomplet", "not-measured": "non
 def add_completeness_sheet(ws: Worksheet, bilan: Bilan) -> None:
     report = bilan.completeness
     year = report.year
-    columns = [Column("Action", 8), Column("Intitulé", 45, wrap=True),
-               Column("Pilote", 30, wrap=True), Column(f"Évaluée en {year}", 11,
+    columns = [Column("Action", 8), Column("Intitulé", 36, wrap=True),
+               Column("Pilote", 20, wrap=True), Column(f"Évaluée en {year}", 11,
                                                        alignment=CENTRE),
                Column("État", 16), Column("Indicateurs renseignés", 12),
-               Column("Indicateurs manquants", 45, wrap=True),
-               Column("Données manquantes", 45, wrap=True),
-               Column("Non mesurés", 30, wrap=True)]
+               Column("Indicateurs manquants", 32, wrap=True),
+               Column("Données manquantes", 32, wrap=True),
+               Column("Non mesurés", 24, wrap=True)]
 
     def row(action: ActionStatus) -> list[CellValue | Val]:
         missing = [i.id for i in action.indicators if i.state in ("missing", "partial")]

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
 
 
-DATA_COLUMNS = [Column("Année", 7), Column("Nature", 15), Column("Action", 8),
-                Column("Identifiant", 30, wrap=True), Column("Libellé", 40, wrap=True),
+DATA_COLUMNS = [Column("Libellé", 40, wrap=True), Column("Identifiant", 22, wrap=True),
+                Column("Année", 7), Column("Nature", 15), Column("Action", 8),
                 Column("Catégorie", 24, wrap=True), Column("Valeur", 13), Column("Unité", 10),
                 Column("Qualificatif", 12), Column("Texte ou état", 30, wrap=True),
                 Column("Source", 55, wrap=True), Column("Note", 40, wrap=True),
-                Column("Fichier", 28)]
+                Column("Fichier", 24, wrap=True)]
 
 
 def add_data_sheet(ws: Worksheet, bilan: Bilan) -> None:
@@ -28,7 +28,8 @@ def add_data_sheet(ws: Worksheet, bilan: Bilan) -> None:
     for year in bilan.years:
         rows += measure_rows(bilan.catalog, year)
         rows += reported_rows(bilan.catalog, year)
-    write_table(ws, DATA_COLUMNS, rows)
+    # The rows are built year, nature, action, id, label; the sheet leads with the label.
+    write_table(ws, DATA_COLUMNS, [[r[4], r[3], *r[:3], *r[5:]] for r in rows])
 
 
 def _where(catalog: Catalog, year: int, path: tuple[str, ...]) -> str:

@@ -35,8 +35,8 @@ class SeriesRows:
         return bool(self.values)
 
 
-SERIES_LEAD = [Column("Axe", 6, alignment=CENTRE), Column("Action", 8),  # « Axe »: see below
-               Column("Indicateur", 32, wrap=True), Column("Libellé", 45, wrap=True),
+SERIES_LEAD = [Column("Indicateur", 45, wrap=True), Column("Identifiant", 22, wrap=True),
+               Column("Axe", 6, alignment=CENTRE), Column("Action", 8),  # « Axe »: see below
                Column("Unité", 10), Column("Série", 8)]
 FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
 
@@ -44,7 +44,7 @@ FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
 def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
     """Every quantitative indicator × every year of the bilan, its target on the row below."""
     axis_word = bilan.catalog.words()[0]  # the scheme's word for « Axe »
-    columns = [Column(axis_word, 6, alignment=CENTRE), *SERIES_LEAD[1:],
+    columns = [*SERIES_LEAD[:2], Column(axis_word, 6, alignment=CENTRE), *SERIES_LEAD[3:],
                *(Column(str(y), 11) for y in bilan.years)]
     last_column = len(columns)
     layout: list[SeriesRows] = []
@@ -54,7 +54,7 @@ def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
             continue
         series = bilan.series(indicator.id)
         unit = bilan.catalog.indicator_unit(indicator)
-        lead: list[CellValue | Val] = [action.axis, action.code, indicator.id, indicator.label,
+        lead: list[CellValue | Val] = [indicator.label, indicator.id, action.axis, action.code,
                                        unit_label(unit)]
         values = [series.get(y) for y in bilan.years]
         rows.append([*lead, "valeur", *(value_cell(r) if r else None for r in values)])
