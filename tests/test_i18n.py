@@ -232,3 +232,14 @@ def test_command_help_in_french():
     assert "Seulement cet axe." in text and "--format" in text
     english = spapser("compute", "--help", env=ENGLISH, data=False).stdout.decode()
     assert "Compute every indicator for YEAR" in english
+
+
+def test_measures_problems_in_french():
+    measures = FIXTURES / "negative-quantity" / "measures" / "2016.yaml"
+    done = spapser("validate", str(measures), env=FRENCH)
+    first = done.stdout.decode().splitlines()[0]
+    assert first.endswith("2016.yaml:5:3: error[unknown-variable]: aucune action ne déclare "
+                          "de variable 'paper-purchased' ; vouliez-vous dire 'ugap-purchases' ?")
+    english = spapser("validate", str(measures), env=ENGLISH).stdout.decode().splitlines()[0]
+    assert english.endswith("no action declares a variable 'paper-purchased'; did you mean "
+                            "'ugap-purchases'?")

@@ -306,6 +306,34 @@ FR = {
         "text, json, ou annotations de workflow GitHub.",
     "xlsx (a workbook with one sheet per pilot) or csv (one table).":
         "xlsx (un classeur avec une feuille par pilote) ou csv (une table).",
+    # validate: a year of measures (read/checks/measures.py, declared.py)
+    " ({what}: {known})": " ({what} : {known})",
+    ": it is a variable, its measure goes under `measures:`":
+        " : c'est une variable, sa mesure va sous `measures:`",
+    "; did you mean {close}?": " ; vouliez-vous dire {close} ?",
+    "a quantity cannot be negative ({number} {unit})":
+        "une quantité ne peut pas être négative ({number} {unit})",
+    "categories": "catégories",
+    "no action declares a variable {name}{hint}":
+        "aucune action ne déclare de variable {name}{hint}",
+    "no action declares an indicator {id}{hint}":
+        "aucune action ne déclare d'indicateur {id}{hint}",
+    "none": "aucune",
+    "the categories add up to {total}, the published total is {published}":
+        "les catégories totalisent {total}, le total publié est {published}",
+    "{id} cannot be negative ({number})": "{id} ne peut pas être négatif ({number})",
+    "{id} has no categories: give one `value`":
+        "{id} n'a pas de catégories : donnez une seule `value`",
+    "{id} has no category {category}{hint}": "{id} n'a pas de catégorie {category}{hint}",
+    "{id} is declared in {declared}, not {given}": "{id} est déclaré en {declared}, pas en {given}",
+    "{id} takes whole numbers only ({unit}), not {number}":
+        "{id} ne prend que des nombres entiers ({unit}), pas {number}",
+    "{id}: this is an indicator: put it under `reported:` (`measures:` holds the variables it "
+    "is computed from)":
+        "{id} : c'est un indicateur : mettez-le sous `reported:` (`measures:` contient les "
+        "variables dont il est calculé)",
+    "{number} % is above 100": "{number} % dépasse 100",
+    "{number} % is outside 0-100": "{number} % est hors de 0-100",
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from spapser_cli.catalog import Catalog
+from spapser_cli.i18n import Message
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Action, Indicator, Scheme, Variable
 
@@ -64,9 +65,10 @@ def did_you_mean(name: str, known: Any, what: str = "") -> str:
     choices = sorted(known)
     close = difflib.get_close_matches(name, choices, n=1)
     if close:
-        return f"; did you mean {close[0]!r}?"
+        return Message("; did you mean {close}?", close=repr(close[0]))
     if what and len(choices) <= 12:
-        return f" ({what}: {', '.join(choices) or 'none'})"
+        return Message(" ({what}: {known})", what=Message(what),
+                       known=", ".join(choices) or Message("none"))
     return ""
 
 
@@ -75,7 +77,8 @@ def unknown_variable(d: Declared, name: str) -> str:
     if name in d.indicators:
         return (f"{name!r} is an indicator, not a variable: name the variable it is "
                 "computed from")
-    return f"no action declares a variable {name!r}{did_you_mean(name, d.variables)}"
+    return Message("no action declares a variable {name}{hint}", name=repr(name),
+                   hint=did_you_mean(name, d.variables))
 
 
 def spelt(value: float) -> str:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from spapser_cli.catalog import PERCENT
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import Problem
 from spapser_cli.read.checks.declared import Declared, did_you_mean, spelt, unknown_variable
 from spapser_cli.read.checks.references import UNBOUNDED_PERCENT_KINDS
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import QUANTITATIVE_KINDS, Measures, Ref
+
+CATEGORIES = N_("categories")
 
 
 def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Problem]:
@@ -21,57 +24,63 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
         variable = d.variables.get(variable_id)
         if variable is None:
             if variable_id in d.indicators:
-                problems.append(doc.problem(at, "indicator-as-variable", f"{variable_id}: "
-                                "this is an indicator: put it under `reported:` (`measures:` "
-                                "holds the variables it is computed from)", key=True))
+                problems.append(doc.problem(at, "indicator-as-variable", Message(
+                                "{id}: this is an indicator: put it under `reported:` "
+                                "(`measures:` holds the variables it is computed from)",
+                                id=variable_id), key=True))
             elif variable_id not in d.unchecked:
                 problems.append(doc.problem(at, "unknown-variable",
                                             unknown_variable(d, variable_id), key=True))
             continue
         if measure.unit != variable.unit:
-            problems.append(doc.problem(at + ("unit",), "unit-mismatch", f"{variable_id} "
-                            f"is declared in {variable.unit!r}, not {measure.unit!r}"))
+            problems.append(doc.problem(at + ("unit",), "unit-mismatch", Message(
+                            "{id} is declared in {declared}, not {given}", id=variable_id,
+                            declared=repr(variable.unit), given=repr(measure.unit))))
         known = {c.id for c in variable.categories}
         # A variable with categories may be measured by its total alone (`value:`).
         if not known and measure.values is not None:
             problems.append(doc.problem(at + ("values",), "missing-categories",
-                            f"{variable_id} has no categories: give one `value`"))
+                            Message("{id} has no categories: give one `value`", id=variable_id)))
         quantities: list[tuple[tuple[str, ...], float]] = (
             [((), measure.value)] if measure.value is not None else
             [(("values", c), v) for c, v in (measure.values or {}).items()])
         for sub, number in quantities:
             if sub and known and sub[1] not in known:
-                problems.append(doc.problem(at + sub, "unknown-category", f"{variable_id} "
-                                f"has no category {sub[1]!r}"
-                                f"{did_you_mean(sub[1], known, 'categories')}", key=True))
+                problems.append(doc.problem(at + sub, "unknown-category", Message(
+                                "{id} has no category {category}{hint}", id=variable_id,
+                                category=repr(sub[1]),
+                                hint=did_you_mean(sub[1], known, CATEGORIES)), key=True))
             path = at + (sub or ("value",))
             if variable.whole_number and not float(number).is_integer():
-                problems.append(doc.problem(path, "not-a-whole-number", f"{variable_id} "
-                                f"takes whole numbers only ({variable.unit}), not "
-                                f"{spelt(number)}"))
+                problems.append(doc.problem(path, "not-a-whole-number", Message(
+                                "{id} takes whole numbers only ({unit}), not {number}",
+                                id=variable_id, unit=variable.unit, number=spelt(number))))
             if number < 0:
-                problems.append(doc.problem(path, "negative-quantity", f"a quantity cannot "
-                                f"be negative ({spelt(number)} {measure.unit})"))
+                problems.append(doc.problem(path, "negative-quantity", Message(
+                                "a quantity cannot be negative ({number} {unit})",
+                                number=spelt(number), unit=measure.unit)))
             elif variable.unit == PERCENT and number > 100:
                 problems.append(doc.problem(path, "percent-out-of-range",
-                                            f"{spelt(number)} % is "
-                                "above 100"))
+                                            Message("{number} % is above 100",
+                                                    number=spelt(number))))
         if measure.total is not None and measure.values is not None:
             total = sum(measure.values.values())
             if abs(total - measure.total) > 1e-9 * max(1.0, abs(total)):
-                problems.append(doc.problem(at + ("total",), "total-mismatch", f"the "
-                                f"categories add up to {spelt(total)}, the published total is "
-                                f"{spelt(measure.total)}", severity="warning"))
+                problems.append(doc.problem(at + ("total",), "total-mismatch", Message(
+                                "the categories add up to {total}, the published total is "
+                                "{published}", total=spelt(total),
+                                published=spelt(measure.total)), severity="warning"))
     for indicator_id, reported in year_measures.reported.items():
         at = ("reported", indicator_id)
         indicator = d.indicators.get(indicator_id)
         if indicator is None:
             if indicator_id not in d.unchecked:
-                hint = (": it is a variable, its measure goes under `measures:`"
+                hint = (Message(": it is a variable, its measure goes under `measures:`")
                         if indicator_id in d.variables else
                         did_you_mean(indicator_id, d.indicators))
-                problems.append(doc.problem(at, "unknown-indicator", f"no action declares an "
-                                f"indicator {indicator_id!r}{hint}", key=True))
+                problems.append(doc.problem(at, "unknown-indicator", Message(
+                    "no action declares an indicator {id}{hint}", id=repr(indicator_id),
+                    hint=hint), key=True))
             continue
         unit = d.partial.indicator_unit(indicator)
         if reported.unit is not None and reported.unit != unit:
@@ -85,17 +94,19 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
             numbers.append((("breakdown", c), v))
             if c not in known:
                 problems.append(doc.problem(at + ("breakdown", c), "unknown-category",
-                                f"{indicator_id} has no category {c!r}"
-                                f"{did_you_mean(c, known, 'categories')}", key=True))
+                                Message("{id} has no category {category}{hint}",
+                                        id=indicator_id, category=repr(c),
+                                        hint=did_you_mean(c, known, CATEGORIES)), key=True))
         signed = indicator.kind in ("change", "difference")
         bounded = indicator.kind not in UNBOUNDED_PERCENT_KINDS  # a ratio may pass 100 %
         for sub, number in numbers:
             if unit == PERCENT and bounded and not 0 <= number <= 100:
-                problems.append(doc.problem(at + sub, "percent-out-of-range", f"{spelt(number)} "
-                                "% is outside 0-100"))
+                problems.append(doc.problem(at + sub, "percent-out-of-range", Message(
+                                "{number} % is outside 0-100", number=spelt(number))))
             elif not signed and number < 0 and indicator.kind in QUANTITATIVE_KINDS:
-                problems.append(doc.problem(at + sub, "negative-quantity", f"{indicator_id} "
-                                f"cannot be negative ({spelt(number)})"))
+                problems.append(doc.problem(at + sub, "negative-quantity", Message(
+                                "{id} cannot be negative ({number})", id=indicator_id,
+                                number=spelt(number))))
     problems += _parts_within_wholes(d, year_measures, doc)
     return problems
 
