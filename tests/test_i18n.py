@@ -243,3 +243,13 @@ def test_measures_problems_in_french():
     english = spapser("validate", str(measures), env=ENGLISH).stdout.decode().splitlines()[0]
     assert english.endswith("no action declares a variable 'paper-purchased'; did you mean "
                             "'ugap-purchases'?")
+
+
+def test_model_errors_raised_by_spapser_in_french():
+    measures = FIXTURES / "french-number" / "measures" / "2016.yaml"
+    lines = spapser("validate", str(measures), env=FRENCH).stdout.decode().splitlines()
+    assert any(line.endswith("error[french-number]: measures.paper-purchased.values.recycled : "
+                             "'38500,5' est un nombre écrit à la française ; écrivez-le 38500.5")
+               for line in lines), lines
+    english = spapser("validate", str(measures), env=ENGLISH).stdout.decode()
+    assert "'38500,5' is a French-formatted number; write it as 38500.5" in english

@@ -334,6 +334,36 @@ FR = {
         "variables dont il est calculé)",
     "{number} % is above 100": "{number} % dépasse 100",
     "{number} % is outside 0-100": "{number} % est hors de 0-100",
+    # validate: the models' own errors (read/models/*.py)
+    "'{text}' is a French-formatted number; write it as {fixed}":
+        "'{text}' est un nombre écrit à la française ; écrivez-le {fixed}",
+    "`reference_year` goes with `change`, not with `value`":
+        "`reference_year` va avec `change`, pas avec `value`",
+    "`total` only goes with `values`": "`total` ne va qu'avec `values`",
+    "a `change` target needs its `reference_year`":
+        "une cible en `change` a besoin de sa `reference_year`",
+    "a reported entry needs `value`, `breakdown`, `status` or `text`":
+        "une entrée déclarée a besoin de `value`, `breakdown`, `status` ou `text`",
+    "a reported number needs its `unit`": "un nombre déclaré a besoin de son `unit`",
+    "expected a date as YYYY-MM-DD, got {value}":
+        "attendu : une date AAAA-MM-JJ ; trouvé : {value}",
+    "expected a finite number, got {value}": "attendu : un nombre fini ; trouvé : {value}",
+    "expected a number, got the boolean {value}":
+        "attendu : un nombre ; trouvé : le booléen {value}",
+    "expected a number, got the text '{text}'": "attendu : un nombre ; trouvé : le texte '{text}'",
+    "expected a year such as 2015, got {value}":
+        "attendu : une année comme 2015 ; trouvé : {value}",
+    "give either `value` or `change` (with `reference_year`), not both or neither":
+        "donnez soit `value`, soit `change` (avec `reference_year`), pas les deux ni aucun",
+    "give either `value` or `values` (one number per category), not both or neither":
+        "donnez soit `value`, soit `values` (un nombre par catégorie), pas les deux ni aucun",
+    "give either `variable` or `indicator`, not both or neither":
+        "donnez soit `variable`, soit `indicator`, pas les deux ni aucun",
+    "period end {end} is before start {start}":
+        "la fin de période {end} est avant son début {start}",
+    "{value} reads as a number: write the code in quotes, e.g. '{value}'":
+        "{value} se lit comme un nombre : écrivez le code entre guillemets, par exemple "
+        "'{value}'",
 }
 
 

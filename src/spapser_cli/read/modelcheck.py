@@ -157,13 +157,28 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+def _custom_message(error: Any) -> str:
+    """Our own error as a translatable `Message`: the template it was raised with (Pydantic
+    keeps only the filled text), found among those `custom_error` raised."""
+    from spapser_cli.read.models.scalars import ERROR_TEMPLATES
+
+    context = error.get("ctx") or {}
+    for template in ERROR_TEMPLATES:
+        try:
+            if template.format(**context) == error["msg"]:
+                return Message(template, **context)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return str(error["msg"])
+
+
 def _to_problem(doc: Document, error: Any, model: type[BaseModel]) -> Problem:
     kind: str = error["type"]
     path, key_error = _data_path(doc.data, tuple(error["loc"]))
     dotted = ".".join(str(p) for p in path) or Message("(top level)")
     value = error.get("input")
     if kind in PROBLEM_CODES:  # our own PydanticCustomError types are problem codes
-        code, message = kind, error["msg"]
+        code, message = kind, _custom_message(error)
     elif kind == "extra_forbidden" and str(path[-1]) in RENAMED_KEYS:
         return doc.problem(path, "renamed-key", f"{dotted}: {RENAMED_KEYS[str(path[-1])]}",
                            key=True)

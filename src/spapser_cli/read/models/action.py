@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+
+from spapser_cli.i18n import N_
 
 from .scalars import (
     ActionCode,
@@ -19,6 +20,7 @@ from .scalars import (
     Text,
     Unit,
     Year,
+    custom_error,
 )
 from .selection import ContractSelection
 
@@ -82,14 +84,14 @@ class Target(StrictModel):
     @model_validator(mode="after")
     def _absolute_or_relative(self) -> Target:
         if (self.value is None) == (self.change is None):
-            raise PydanticCustomError("missing-key", "give either `value` or `change` (with "
-                                      "`reference_year`), not both or neither")
+            raise custom_error("missing-key", N_("give either `value` or `change` (with "
+                                      "`reference_year`), not both or neither"))
         if self.change is not None and self.reference_year is None:
-            raise PydanticCustomError("missing-key", "a `change` target needs its "
-                                      "`reference_year`")
+            raise custom_error("missing-key", N_("a `change` target needs its "
+                                      "`reference_year`"))
         if self.value is not None and self.reference_year is not None:
-            raise PydanticCustomError("invalid-value", "`reference_year` goes with `change`, "
-                                      "not with `value`")
+            raise custom_error("invalid-value", N_("`reference_year` goes with `change`, "
+                                      "not with `value`"))
         return self
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from .scalars import Id, NonNegativeNumber, Number, StrictModel, Text, Unit, Year
+from spapser_cli.i18n import N_
+
+from .scalars import Id, NonNegativeNumber, Number, StrictModel, Text, Unit, Year, custom_error
 
 
 class Measure(StrictModel):
@@ -24,10 +25,10 @@ class Measure(StrictModel):
     @model_validator(mode="after")
     def _one_of_value_values(self) -> Measure:
         if (self.value is None) == (self.values is None):
-            raise PydanticCustomError("missing-key", "give either `value` or `values` "
-                                      "(one number per category), not both or neither")
+            raise custom_error("missing-key", N_("give either `value` or `values` "
+                                      "(one number per category), not both or neither"))
         if self.total is not None and self.values is None:
-            raise PydanticCustomError("invalid-value", "`total` only goes with `values`")
+            raise custom_error("invalid-value", N_("`total` only goes with `values`"))
         return self
 
 
@@ -48,10 +49,10 @@ class Reported(StrictModel):
     @model_validator(mode="after")
     def _something_reported(self) -> Reported:
         if self.value is None and not self.breakdown and self.status is None and self.text is None:
-            raise PydanticCustomError("missing-key", "a reported entry needs `value`, "
-                                      "`breakdown`, `status` or `text`")
+            raise custom_error("missing-key", N_("a reported entry needs `value`, "
+                                      "`breakdown`, `status` or `text`"))
         if (self.value is not None or self.breakdown) and self.unit is None:
-            raise PydanticCustomError("missing-key", "a reported number needs its `unit`")
+            raise custom_error("missing-key", N_("a reported number needs its `unit`"))
         return self
 
 
@@ -68,8 +69,8 @@ class NotMeasured(StrictModel):
     @model_validator(mode="after")
     def _one_owner(self) -> NotMeasured:
         if (self.variable is None) == (self.indicator is None):
-            raise PydanticCustomError("missing-key", "give either `variable` or `indicator`, "
-                                      "not both or neither")
+            raise custom_error("missing-key", N_("give either `variable` or `indicator`, "
+                                      "not both or neither"))
         return self
 
 

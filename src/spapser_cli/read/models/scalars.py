@@ -23,31 +23,43 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from spapser_cli.catalog import FIRST_YEAR, LAST_YEAR
+from spapser_cli.i18n import N_
+
+# The templates of our own validation errors, as raised: `read.modelcheck` turns an error back
+# into a translatable `Message` (Pydantic keeps only the filled text).
+ERROR_TEMPLATES: set[str] = set()
+
+
+def custom_error(code: str, template: str, context: dict[str, Any] | None = None
+                 ) -> PydanticCustomError:
+    """A Pydantic error whose type is a problem code; `template` is marked `N_("…")`."""
+    ERROR_TEMPLATES.add(template)
+    return PydanticCustomError(code, template, context)
 
 
 def _as_number(value: Any) -> Any:
     """Accept int/float only; explain booleans and text (French spellings above all)."""
     if isinstance(value, bool):
-        raise PydanticCustomError(
+        raise custom_error(
             "boolean-not-number",
-            "expected a number, got the boolean {value}",
+            N_("expected a number, got the boolean {value}"),
             {"value": str(value).lower()},
         )
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError("not-a-number", "expected a finite number, got {value}",
+            raise custom_error("not-a-number", N_("expected a finite number, got {value}"),
                                       {"value": str(value)})
         return value
     if isinstance(value, str):
         fixed = french_number_spelling(value)
         if fixed is not None:
-            raise PydanticCustomError(
+            raise custom_error(
                 "french-number",
-                "'{text}' is a French-formatted number; write it as {fixed}",
+                N_("'{text}' is a French-formatted number; write it as {fixed}"),
                 {"text": value, "fixed": fixed},
             )
-        raise PydanticCustomError(
-            "not-a-number", "expected a number, got the text '{text}'", {"text": value}
+        raise custom_error(
+            "not-a-number", N_("expected a number, got the text '{text}'"), {"text": value}
         )
     return value  # anything else fails the float type check below with `wrong-type`
 
@@ -101,7 +113,7 @@ PositiveNumber = Annotated[float, Field(gt=0, strict=False), BeforeValidator(_as
 def _as_year(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         _as_number(value)  # explains text and booleans
-        raise PydanticCustomError("wrong-type", "expected a year such as 2015, got {value}",
+        raise custom_error("wrong-type", N_("expected a year such as 2015, got {value}"),
                                   {"value": repr(value)})
     return value
 
@@ -119,7 +131,7 @@ def _as_date(value: Any) -> Any:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("invalid-date", "expected a date as YYYY-MM-DD, got {value}",
+    raise custom_error("invalid-date", N_("expected a date as YYYY-MM-DD, got {value}"),
                               {"value": repr(value)})
 
 
@@ -134,8 +146,8 @@ def _code_as_text(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
     if isinstance(value, float):
-        raise PydanticCustomError("wrong-type", "{value} reads as a number: write the code in "
-                                  "quotes, e.g. '{value}'", {"value": repr(value)})
+        raise custom_error("wrong-type", N_("{value} reads as a number: write the code in "
+                                  "quotes, e.g. '{value}'"), {"value": repr(value)})
     return value
 
 

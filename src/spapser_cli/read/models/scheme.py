@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
 
-from .scalars import ActionCode, Count, Date, StrictModel, Text, Year
+from spapser_cli.i18n import N_
+
+from .scalars import ActionCode, Count, Date, StrictModel, Text, Year, custom_error
 from .selection import Siret
 
 
@@ -32,7 +33,7 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise PydanticCustomError("invalid-value", "period end {end} is before start {start}",
+            raise custom_error("invalid-value", N_("period end {end} is before start {start}"),
                                       {"end": self.end, "start": self.start})
         return self
 
