@@ -253,3 +253,18 @@ def test_model_errors_raised_by_spapser_in_french():
                for line in lines), lines
     english = spapser("validate", str(measures), env=ENGLISH).stdout.decode()
     assert "'38500,5' is a French-formatted number; write it as 38500.5" in english
+
+
+def test_errors_of_compute_in_french():
+    done = spapser("compute", "2099", env=FRENCH)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines()[-1].startswith(
+        "Erreur : pas de mesures pour 2099 (measures/2099.yaml) ; années avec des données : "
+        "2009, ")
+    english = spapser("compute", "2099", env=ENGLISH)
+    assert english.returncode == 1
+    assert english.stderr.decode().splitlines()[-1].startswith(
+        "Error: no measures for 2099 (measures/2099.yaml); years with data: 2009, ")
+    usage = spapser("compute", "2015", "--axis", "9", env=FRENCH)
+    assert usage.returncode == 2
+    assert usage.stderr.decode().splitlines()[-1] == "Erreur : pas d'axe 9 (axes : 1, 2, 3)"

@@ -364,6 +364,22 @@ FR = {
     "{value} reads as a number: write the code in quotes, e.g. '{value}'":
         "{value} se lit comme un nombre : écrivez le code entre guillemets, par exemple "
         "'{value}'",
+    # errors of compute and series (engine/engine.py) and their line (cli.py)
+    "--from {first} is after --to {last}": "--from {first} est après --to {last}",
+    "; to start {year}: `spapser template {year}`, then `spapser import` the filled workbook":
+        " ; pour commencer {year} : `spapser template {year}`, puis `spapser import` du "
+        "classeur rempli",
+    "Error: {message}": "Erreur : {message}",
+    "no action {action} (actions: {known})": "pas d'action {action} (actions : {known})",
+    "no axis {axis} (axes: {known})": "pas d'axe {axis} (axes : {known})",
+    "no indicator {id}{hint} (`spapser actions` lists them)":
+        "pas d'indicateur {id}{hint} (`spapser actions` les liste)",
+    "no measures for {year} (measures/{year}.yaml); years with data: {years}{start}":
+        "pas de mesures pour {year} (measures/{year}.yaml) ; années avec des données : "
+        "{years}{start}",
+    "{file} has errors: fix them first (`spapser validate {file}`); years with data: {years}":
+        "{file} contient des erreurs : corrigez-les d'abord (`spapser validate {file}`) ; "
+        "années avec des données : {years}",
 }
 
 

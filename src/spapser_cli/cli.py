@@ -46,9 +46,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _fail(message: str, code: int) -> typer.Exit:
     from spapser_cli.render.terminal import printable
 
-    typer.echo(f"Error: {printable(message)}", err=True)  # one line, whatever it quotes
+    # one line, whatever it quotes
+    typer.echo(printable(_("Error: {message}").format(message=message)), err=True)
     return typer.Exit(code)
 
+
+
+def _message(exc: Exception) -> str:
+    """The error's message in the user's language (a `Message` is translated; `str(exc)`
+    would give its English text)."""
+    from spapser_cli.i18n import translate
+
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return translate(first) if isinstance(first, str) else str(exc)
 
 
 def handles_errors(command: F) -> F:
@@ -67,9 +77,9 @@ def handles_errors(command: F) -> F:
             for problem in exc.problems:
                 if problem.severity == "error":
                     typer.echo(format_problem(problem), err=True)
-            raise _fail(str(exc), exc.exit_code) from None
+            raise _fail(_message(exc), exc.exit_code) from None
         except SpapserError as exc:
-            raise _fail(str(exc), exc.exit_code) from None
+            raise _fail(_message(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
         except OSError as exc:

@@ -51,20 +51,24 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     `register`: the contract register (data/contracts/), for `contracts` indicators and the
     law's indicators of the year (`YearReport.contracts`)."""
     if year not in catalog.measures:
-        available = ", ".join(str(y) for y in catalog.years) or "none"
+        available = ", ".join(str(y) for y in catalog.years) or Message("none")
         if year in catalog.broken_measures:
             file = catalog.broken_measures[year]
-            raise SpapserError(f"{file} has errors: fix them first (`spapser validate "
-                               f"{file}`); years with data: {available}")
-        start = (f"; to start {year}: `spapser template {year}`, then `spapser import` the "
-                 "filled workbook") if not catalog.years or year > catalog.years[-1] else ""
-        raise SpapserError(f"no measures for {year} (measures/{year}.yaml); years with data: "
-                           f"{available}{start}")
+            raise SpapserError(Message("{file} has errors: fix them first (`spapser validate "
+                                       "{file}`); years with data: {years}", file=file,
+                                       years=available))
+        start = (Message("; to start {year}: `spapser template {year}`, then `spapser import` "
+                         "the filled workbook", year=year)
+                 if not catalog.years or year > catalog.years[-1] else "")
+        raise SpapserError(Message("no measures for {year} (measures/{year}.yaml); years with "
+                                   "data: {years}{start}", year=year, years=available,
+                                   start=start))
     if action is not None and action not in catalog.actions:
-        raise UsageError(f"no action {action!r} (actions: {', '.join(catalog.actions)})")
+        raise UsageError(Message("no action {action} (actions: {known})", action=repr(action),
+                                 known=", ".join(catalog.actions)))
     if axis is not None and catalog.axis(axis) is None:
         numbers = ", ".join(str(a.number) for a in catalog.scheme.axes)
-        raise UsageError(f"no axis {axis} (axes: {numbers})")
+        raise UsageError(Message("no axis {axis} (axes: {known})", axis=axis, known=numbers))
     engine = engine or Engine(catalog, register)
     results = [engine.result(indicator, year) for act, indicator in catalog.indicators()
                if (axis is None or act.axis == axis) and (action is None or act.code == action)
@@ -93,10 +97,12 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
         import difflib  # only for this message
 
         close = difflib.get_close_matches(indicator_id, known, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UsageError(f"no indicator {indicator_id!r}{hint} (`spapser actions` lists them)")
+        hint = Message("; did you mean {close}?", close=", ".join(close)) if close else ""
+        raise UsageError(Message("no indicator {id}{hint} (`spapser actions` lists them)",
+                                 id=repr(indicator_id), hint=hint))
     if first is not None and last is not None and first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
+        raise UsageError(Message("--from {first} is after --to {last}", first=first,
+                                 last=last))
     engine = Engine(catalog, register)
     years = [y for y in catalog.years
              if (first is None or y >= first) and (last is None or y <= last)]
