@@ -380,6 +380,15 @@ FR = {
     "{file} has errors: fix them first (`spapser validate {file}`); years with data: {years}":
         "{file} contient des erreurs : corrigez-les d'abord (`spapser validate {file}`) ; "
         "années avec des données : {years}",
+    # validate: the declarations across files (read/checks/references.py)
+    "a target of {number} % is outside 0-100": "une cible de {number} % est hors de 0-100",
+    "variable": "variable",
+    "variable {id} has no category {category}{hint}":
+        "la variable {id} n'a pas de catégorie {category}{hint}",
+    "{id} is in {unit}: only variables in {wanted} can be added here":
+        "{id} est en {unit} : seules des variables en {wanted} peuvent être additionnées ici",
+    "{what} {id} is also declared in this file": "{what} {id} : déjà déclaré dans ce fichier",
+    "{what} {id} is also declared in {file}": "{what} {id} : déjà déclaré dans {file}",
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from spapser_cli.catalog import Catalog
-from spapser_cli.i18n import Message
+from spapser_cli.i18n import N_, Message
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Action, Indicator, Scheme, Variable
 
@@ -55,6 +55,9 @@ class Declared:
         # The catalog's lookups (axes, units of indicators), over the sheets read so far.
         self.partial = Catalog(Path("."), self.scheme,
                                {c: a for c, (a, _) in self.actions.items()}, {})
+
+
+CATEGORIES = N_("categories")  # what `did_you_mean` lists
 
 
 def did_you_mean(name: str, known: Any, what: str = "") -> str:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from spapser_cli.catalog import PERCENT
-from spapser_cli.i18n import N_, Message
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared, did_you_mean, spelt, unknown_variable
+from spapser_cli.read.checks.declared import (
+    CATEGORIES,
+    Declared,
+    did_you_mean,
+    spelt,
+    unknown_variable,
+)
 from spapser_cli.read.checks.references import UNBOUNDED_PERCENT_KINDS
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import QUANTITATIVE_KINDS, Measures, Ref
-
-CATEGORIES = N_("categories")
 
 
 def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Problem]:

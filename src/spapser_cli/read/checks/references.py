@@ -5,8 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from spapser_cli.catalog import PERCENT
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared, did_you_mean, spelt, unknown_variable
+from spapser_cli.read.checks.declared import (
+    CATEGORIES,
+    Declared,
+    did_you_mean,
+    spelt,
+    unknown_variable,
+)
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Indicator, Ref
 
@@ -19,15 +26,15 @@ def check_identifiers(d: Declared) -> list[Problem]:
     indicator_home: dict[str, str] = {}
     for _code, (action, doc) in sorted(d.actions.items()):
         for i, variable in enumerate(action.variables):
-            if _claim(doc, ("variables", i, "id"), "variable", variable.id,
+            if _claim(doc, ("variables", i, "id"), N_("variable"), variable.id,
                            variable_home, problems):
                 d.variables[variable.id] = variable
             seen: dict[str, str] = {}
             for j, category in enumerate(variable.categories):
-                _claim(doc, ("variables", i, "categories", j, "id"), "category",
+                _claim(doc, ("variables", i, "categories", j, "id"), N_("category"),
                             category.id, seen, problems)
         for i, indicator in enumerate(action.indicators):
-            if _claim(doc, ("indicators", i, "id"), "indicator", indicator.id,
+            if _claim(doc, ("indicators", i, "id"), N_("indicator"), indicator.id,
                            indicator_home, problems):
                 d.indicators[indicator.id] = indicator
     return problems
@@ -37,9 +44,11 @@ def _claim(doc: Document, where: tuple[Any, ...], what: str, identifier: str,
            homes: dict[str, str], problems: list[Problem]) -> bool:
     """Record where `identifier` is first declared; a second declaration is a problem."""
     if identifier in homes:
-        place = "in this file" if homes[identifier] == doc.file else f"in {homes[identifier]}"
-        problems.append(doc.problem(where, "duplicate-id", f"{what} {identifier!r} is "
-                                    f"also declared {place}"))
+        message = (Message("{what} {id} is also declared in this file", what=Message(what),
+                           id=repr(identifier)) if homes[identifier] == doc.file else
+                   Message("{what} {id} is also declared in {file}", what=Message(what),
+                           id=repr(identifier), file=homes[identifier]))
+        problems.append(doc.problem(where, "duplicate-id", message))
         return False
     homes[identifier] = doc.file
     return True
@@ -58,14 +67,16 @@ def _check_ref(d: Declared, doc: Document, where: tuple[Any, ...], ref: Ref) -> 
                                             unknown_variable(d, part.variable)))
             continue
         if units and variable.unit not in units:
-            problems.append(doc.problem(at + ("variable",), "unit-mismatch", f"{variable.id} "
-                            f"is in {variable.unit!r}: only variables in "
-                            f"{sorted(units)[0]!r} can be added here"))
+            problems.append(doc.problem(at + ("variable",), "unit-mismatch", Message(
+                            "{id} is in {unit}: only variables in {wanted} can be added here",
+                            id=variable.id, unit=repr(variable.unit),
+                            wanted=repr(sorted(units)[0]))))
         units.add(variable.unit)
         known = [c.id for c in variable.categories]
-        problems += [doc.problem(at + ("categories", k), "unknown-category", f"variable "
-                                 f"{variable.id!r} has no category {c!r}"
-                                 f"{did_you_mean(c, known, 'categories')}")
+        problems += [doc.problem(at + ("categories", k), "unknown-category", Message(
+                                 "variable {id} has no category {category}{hint}",
+                                 id=repr(variable.id), category=repr(c),
+                                 hint=did_you_mean(c, known, CATEGORIES)))
                      for k, c in enumerate(part.categories or []) if c not in known]
     return problems
 
@@ -105,12 +116,14 @@ def _targets(d: Declared, doc: Document, where: tuple[Any, ...],
     for t, target in enumerate(indicator.targets):
         at = where + ("targets", t)
         if bounded and target.value is not None and not 0 <= target.value <= 100:
-            problems.append(doc.problem(at + ("value",), "percent-out-of-range", f"a target "
-                            f"of {spelt(target.value)} % is outside 0-100"))
+            problems.append(doc.problem(at + ("value",), "percent-out-of-range", Message(
+                            "a target of {number} % is outside 0-100",
+                            number=spelt(target.value))))
         if target.category is not None and target.category not in categories:
             problems.append(doc.problem(at + ("category",), "unknown-category",
-                            f"{indicator.id} has no category {target.category!r}"
-                            f"{did_you_mean(target.category, categories, 'categories')}"))
+                            Message("{id} has no category {category}{hint}",
+                                    id=indicator.id, category=repr(target.category),
+                                    hint=did_you_mean(target.category, categories, CATEGORIES))))
     return problems
 
 
