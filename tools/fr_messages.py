@@ -143,7 +143,7 @@ FR = {
         "{id} en {year} : calculé {computed}, déclaré {reported} (tolérance {tolerance})",
     "{path}: {message}": "{path} : {message}",
     "{value} is not {hint}": "{value} n'est pas {hint}",
-    # command help (cli.py, cli_collect.py)
+    # command help (cli/)
     "An action code such as 1-1.3: show the whole sheet.":
         "Un code d'action, comme 1-1.3 : affiche la fiche entière.",
     "An indicator id, e.g. paper-recycled-share.":
@@ -364,7 +364,7 @@ FR = {
     "{value} reads as a number: write the code in quotes, e.g. '{value}'":
         "{value} se lit comme un nombre : écrivez le code entre guillemets, par exemple "
         "'{value}'",
-    # errors of compute and series (engine/engine.py) and their line (cli.py)
+    # errors of compute and series (engine/engine.py) and their line (cli/app.py)
     "--from {first} is after --to {last}": "--from {first} est après --to {last}",
     "; to start {year}: `spapser template {year}`, then `spapser import` the filled workbook":
         " ; pour commencer {year} : `spapser template {year}`, puis `spapser import` du "

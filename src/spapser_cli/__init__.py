@@ -8,7 +8,7 @@ The data flows through one folder per stage (docs/design.md gives their layers):
     engine/    the Catalog → one Result per indicator and year (pure)
     render/    Results → terminal tables, JSON, CSV
     export/    Results → the bilan workbook
-    cli.py     the command line, over all of them (entry.py starts it fast)
+    cli/       the command line, over all of them (entry.py starts it fast)
 
 `problems.py` (Problem, codes, exit codes) and `files.py` (atomic writes) are shared by all.
 """

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from spapser_cli.cli import (
+from spapser_cli.cli.app import (
     DataDirOption,
     TableOrJson,
     _data_dir,
