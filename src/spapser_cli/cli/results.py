@@ -76,7 +76,7 @@ def series(
 ) -> None:
     from spapser_cli.engine import compute_series
     from spapser_cli.read.load import require_catalog
-    from spapser_cli.render.compute import render_series
+    from spapser_cli.render.series import render_series
 
     folder = _data_dir(data_dir)
     catalog, problems = require_catalog(folder)

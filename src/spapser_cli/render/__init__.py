@@ -2,7 +2,8 @@
 
 - `formatting`: how numbers are shown (shared with the workbook);
 - `plaintable`: a fast fixed-layout text table with optional colour;
-- `compute`: the `compute` and `series` outputs; `actions`: the action sheets (Rich);
+- `compute`: the `compute` outputs; `series`: the `series` outputs; `actions`: the action
+  sheets (Rich);
 - `problems`: problems as `file:line:col` lines, JSON or GitHub annotations;
 - `status`: the completeness report of `spapser status` (a `collect` result, typed only).
 
