@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 MINIMAL = FIXTURES / "valid" / "minimal"
 INVALID = FIXTURES / "invalid"
+SYNTHETIC = FIXTURES / "synthetic-departement"  # a fictional département, labelled synthetic
 
 # `file:line:col: severity[code]: message`, line and column optional.
 PROBLEM_LINE = re.compile(
@@ -56,3 +58,18 @@ def assert_no_traceback(result: Result) -> None:
     assert "Traceback" not in result.output
     # CliRunner turns an uncaught exception into `result.exception`; only exits are expected.
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def copy_of(tmp_path: Path) -> Path:
+    """A copy of the synthetic département's data folder, to edit."""
+    folder = tmp_path / "essai"
+    shutil.copytree(SYNTHETIC, folder)
+    return folder
+
+
+def edit(folder: Path, file: str, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` once in `folder/file`."""
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

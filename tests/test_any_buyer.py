@@ -11,15 +11,13 @@ measures files; none comes from the program.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, assert_no_traceback, parse_problems, run_cli
+from helpers import SYNTHETIC, assert_no_traceback, copy_of, edit, parse_problems, run_cli
 
 from spapser_cli.problems import ExitCode, display_path
 
-SYNTHETIC = FIXTURES / "synthetic-departement"
 SCHEME_ORDER = ["ECO-02", "ECO-01", "ECO-10", "INS.1a", "INS.1b"]
 
 
@@ -47,17 +45,6 @@ def y2024() -> dict[str, dict]:
     return compute(2024)
 
 
-def copy_of(tmp_path: Path) -> Path:
-    folder = tmp_path / "essai"
-    shutil.copytree(SYNTHETIC, folder)
-    return folder
-
-
-def edit(folder: Path, file: str, old: str, new: str) -> None:
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (file, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # -- the folder is valid ---------------------------------------------------------------------

@@ -10,25 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, assert_no_traceback, run_cli
+from helpers import FIXTURES, SYNTHETIC, assert_no_traceback, copy_of, edit, run_cli
 
 from spapser_cli.problems import ExitCode, display_path
 
-SYNTHETIC = FIXTURES / "synthetic-departement"
 SCHEME_ORDER = ["ECO-02", "ECO-01", "ECO-10", "INS.1a", "INS.1b"]
 
 
-def copy_of(tmp_path: Path) -> Path:
-    folder = tmp_path / "essai"
-    shutil.copytree(SYNTHETIC, folder)
-    return folder
-
-
-def edit(folder: Path, file: str, old: str, new: str) -> None:
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (file, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_workbook_uses_the_schemes_words(tmp_path: Path) -> None:
