@@ -321,13 +321,17 @@ def test_filters_and_usage_errors():
 
 # -- series -------------------------------------------------------------------------------------
 
-def test_series_json_covers_every_year_with_data():
+def test_series_json_covers_every_year_of_the_data_folder():
     result = run("series", "paper-recycled-share", "--data-dir", str(DATA), "--format", "json")
     assert result.exit_code == 0
     payload = json.loads(result.stdout)
-    assert [y["year"] for y in payload["years"]] == list(range(2009, 2016))
-    assert [round(y["value"], 1) for y in payload["years"]] == [
-        0.5, 2.8, 8.2, 5.5, 15.5, 26.6, 38.5]
+    assert [y["year"] for y in payload["years"]] == list(range(2009, 2017))
+    assert [y["value"] and round(y["value"], 1) for y in payload["years"]] == [
+        0.5, 2.8, 8.2, 5.5, 15.5, 26.6, 38.5, None]
+    # the year without data says why, and keeps its per-category values (none here)
+    assert payload["years"][-1]["reason"] == "paper-consumption not measured in 2016"
+    assert payload["years"][-1]["status"] == "no-data"
+    assert round(payload["years"][6]["breakdown"]["fsc"], 1) == 60.2
     assert payload["targets"][0]["value"] == 30
 
 
@@ -388,8 +392,62 @@ def test_series_of_an_indicator_published_only_by_category():
     result = run("series", "fleet-fuel-consumption", "--data-dir", str(DATA))
     assert result.exit_code == 0
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
-            if line[:4] in ("2013", "2014", "2015")}
+            if line[:4].isdigit() and not line[4:6] == " :"}
     # Fiche 1-1.5, « consommation Litres au 100 km »: essence, gazole, GPL, hybrides.
-    assert rows["2013"] == ["7.04", "5.82", "8.3", "reported"]  # no hybrid in 2013
-    assert rows["2015"] == ["6.25", "5.53", "4.78", "5.13", "6.41", "reported"]
+    assert rows["2013"] == ["7.04", "5.82", "8.3", "n/d", "n/d", "no", "target",
+                            "reported"]  # no hybrid in 2013 (« - » in the table)
+    assert rows["2015"] == ["6.25", "5.53", "4.78", "5.13", "6.41", "no", "target", "reported"]
+    assert rows["2012"] == ["n/d"] * 5 + ["no", "data"]
     assert "no overall value published" in result.stdout
+    assert "  2012: fleet-fuel-litres not measured in 2012" in result.stdout.splitlines()
+
+
+def test_an_indicator_published_only_by_category_has_data_but_no_target():
+    payload = json.loads(run("compute", "2015", "--data-dir", str(DATA), "--format",
+                             "json").stdout)
+    fuel = next(i for i in payload["indicators"] if i["id"] == "fleet-fuel-consumption")
+    assert (fuel["status"], fuel["provenance"], fuel["breakdown"]["gazole"]) == (
+        "no-target", "reported", 5.53)
+    assert fuel["reason"] == "only a breakdown was reported"
+
+
+def test_series_keeps_the_categories_of_years_with_a_total():
+    lines = run("series", "paper-recycled-share", "--data-dir", str(DATA)).stdout.splitlines()
+    at = lines.index("by category (%):")
+    table = lines[at:]
+    header = next(line for line in table if line.startswith("year"))
+    assert header.split() == ["year", "fsc", "pefc", "recycled", "whole"]
+    rows = {line.split()[0]: line.split()[1:] for line in table if line[:4].isdigit()}
+    assert rows["2009"] == ["95.7", "%", "3.80", "%", "0.51", "%", "0.51", "%"]
+    assert rows["2015"] == ["60.2", "%", "1.28", "%", "38.5", "%", "38.5", "%"]
+    assert rows["2016"] == ["n/d"] * 4
+
+
+def test_series_of_a_milestone_shows_its_state_every_year(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    measures = data / "measures" / "2014.yaml"
+    measures.write_text(measures.read_text(encoding="utf-8").replace(
+        "reported:\n", "reported:\n  procurement-rules-rewritten:\n    status: in-progress\n"
+        "    text: Projet de règlement soumis à la Direction générale.\n"
+        "    source: exemple synthétique du test, pas une donnée du document\n", 1),
+        encoding="utf-8")
+    result = run("series", "procurement-rules-rewritten", "--data-dir", str(data))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "due: 2017-06" in lines
+    assert next(x for x in lines if x.startswith("year")).split() == [
+        "year", "state", "status", "provenance", "text"]
+    rows = {line[:4]: line.split(None, 1)[1] for line in lines if line[:4].isdigit()
+            and line[4:6] != ": "}
+    assert rows["2014"].split()[:5] == ["in", "progress", "on", "track", "reported"]
+    assert rows["2014"].endswith("Projet de règlement soumis à la Direction générale.")
+    assert rows["2015"].split() == ["n/d", "no", "data"]
+    assert "  2015: nothing reported for 2015" in lines
+
+
+def test_series_of_a_range_without_years_says_which_years_the_data_has():
+    result = run("series", "paper-recycled-share", "--data-dir", str(DATA), "--from", "2030")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "no year of the data folder is in this range (its years: 2009–2016)")

@@ -255,7 +255,9 @@ def test_series_and_years_without_contracts(data_with_contracts: Path) -> None:
                        "--format", "json")
     assert code == ExitCode.OK
     years = json.loads(out)["years"]
-    assert [(y["year"], y["value"]) for y in years] == [(2015, 1)]
+    assert [(y["year"], y["value"]) for y in years if y["value"] is not None] == [(2015, 1)]
+    assert {y["reason"] for y in years if y["year"] == 2014} == {
+        "no contract notified in 2014 in the contract register"}
     code, out, _ = run("compute", "2014", "--data-dir", str(data_with_contracts),
                        "--format", "json", "--action", "3-1.2")
     counted = {i["id"]: i for i in json.loads(out)["indicators"]}["reserved-contracts"]

@@ -59,7 +59,6 @@ FR = {
     "no target": "sans cible",
     "no value in the reference year {year}: {reason}":
         "pas de valeur l'année de référence {year} : {reason}",
-    "no year has a value for this indicator": "aucune année n'a de valeur pour cet indicateur",
     "not met": "non atteint",
     "not started": "non commencé",
     "nothing reported for {year}": "rien de déclaré pour {year}",
@@ -389,6 +388,16 @@ FR = {
         "{id} est en {unit} : seules des variables en {wanted} peuvent être additionnées ici",
     "{what} {id} is also declared in this file": "{what} {id} : déjà déclaré dans ce fichier",
     "{what} {id} is also declared in {file}": "{what} {id} : déjà déclaré dans {file}",
+    'due: {date}': 'échéance : {date}',
+    'state': 'état',
+    'text': 'texte',
+    'assessed': 'apprécié',
+    'whole': 'ensemble',
+    'by category{unit}:': 'par catégorie{unit} :',
+    '{year}: {reason}': '{year} : {reason}',
+    '{year} by category: {reason}': '{year} par catégorie : {reason}',
+    'no year of the data folder is in this range (its years: {years})':
+        "aucune année du dossier de données n'est dans cet intervalle (ses années : {years})",
 }
 
 

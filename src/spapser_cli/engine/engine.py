@@ -90,7 +90,8 @@ def _buyers(catalog: Catalog) -> list[str]:
 def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = None,
                    last: int | None = None, load_warnings: Sequence[Problem] = (),
                    register: Register | None = None) -> SeriesReport:
-    """One indicator across every year with a value between `first` and `last`."""
+    """One indicator in every year of the data folder between `first` and `last`: the
+    years without a value too, each with the reason it has none (`Result.reason`)."""
     indicator = catalog.indicator(indicator_id)
     if indicator is None:
         known = [i.id for _, i in catalog.indicators()]
@@ -106,9 +107,8 @@ def compute_series(catalog: Catalog, indicator_id: str, *, first: int | None = N
     engine = Engine(catalog, register)
     years = [y for y in catalog.years
              if (first is None or y >= first) and (last is None or y <= last)]
-    results = [r for r in (engine.result(indicator, y) for y in years)
-               if r.value is not None or r.text is not None or r.breakdown]
-    shown = {r.year for r in results}
+    results = [engine.result(indicator, y) for y in years]
+    shown = set(years)
     warnings = [*load_warnings,
                 *(w for (ind, y), w in engine.gaps.items() if ind == indicator_id and y in shown)]
     return SeriesReport(indicator, catalog.indicator_action(indicator_id).code,
@@ -168,6 +168,9 @@ class Engine:
             status, expected = target.status, target.expected
         if indicator.kind == "qualitative" and current.text:
             status = "no-target"  # assessed in words: reported, just not a figure
+        elif (status == "no-data" and target is None
+              and any(v is not None for v in current.breakdown.values())):
+            status = "no-target"  # published by category only, with nothing to judge it by
         action, unit, categories, cumulative = self._facts_of(indicator)
         return Result(
             id=indicator.id,

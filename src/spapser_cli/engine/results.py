@@ -189,7 +189,7 @@ class SeriesReport:
     action: str
     unit: str | None
     catalog: Catalog
-    results: list[Result]  # one per year with a value, ascending
+    results: list[Result]  # one per year of the data folder in the range, ascending
     warnings: list[Problem]
 
     def to_dict(self) -> dict[str, Any]:
