@@ -128,7 +128,7 @@ def test_compute_speaks_french_under_a_french_locale():
     label = lines[next(i for i, x in enumerate(lines) if "    paper-recycled-share " in x) - 1]
     assert label.startswith("  Part des consommations totales de papier")
     fleet = next(x for x in lines if "    fleet-low-emission-km-share " in x)
-    assert fleet.split()[1:] == ["53", "%", "42", "%", "+11", "pts", "sans", "cible", "déclaré"]
+    assert fleet.split()[1:] == ["53", "%", "42", "%", "+11", "pts", "sans", "cible", "publié"]
     assert "n/d, pourquoi :" in lines
     assert ("  roadworks-recycled-priority-contracts : roadworks-contracts-recycled-priority "
             "non mesuré en 2015") in lines

@@ -49,7 +49,7 @@ FR = {
     "more than": "plus de",
     "n/d": "n/d",
     "n/d, why:": "n/d, pourquoi :",
-    "no assessment reported": "aucune appréciation déclarée",
+    "no assessment reported": "aucune appréciation publiée",
     "no contract notified in {year} in the contract register":
         "aucun marché notifié en {year} dans le registre des marchés",
     "no contract register for {year}": "pas de registre des marchés pour {year}",
@@ -61,18 +61,18 @@ FR = {
         "pas de valeur l'année de référence {year} : {reason}",
     "not met": "non atteint",
     "not started": "non commencé",
-    "nothing reported for {year}": "rien de déclaré pour {year}",
+    "nothing reported for {year}": "rien n'a été publié pour {year}",
     "objective": "objectif",
     "off track": "en retard",
     "on track": "en bonne voie",
-    "only a breakdown was reported": "seule une répartition a été déclarée",
+    "only a breakdown was reported": "seule la ventilation a été publiée",
     "points": "points",
     "previous": "précédent",
     "previous year": "année précédente",
     "provenance": "provenance",
     "qualifier": "qualificatif",
     "reason": "motif",
-    "reported": "déclaré",
+    "reported": "publié",
     "scheme.yaml in the current folder": "scheme.yaml du dossier courant",
     "status": "statut",
     "target": "cible",
@@ -136,10 +136,10 @@ FR = {
     "{gap}; and {others} other gap(s)": "{gap} ; et {others} autre(s) écart(s)",
     "{id} in {year} for {category}: computed {computed}, reported {reported} (tolerance "
     "{tolerance})":
-        "{id} en {year} pour {category} : calculé {computed}, déclaré {reported} (tolérance "
+        "{id} en {year} pour {category} : calculé {computed}, publié {reported} (tolérance "
         "{tolerance})",
     "{id} in {year}: computed {computed}, reported {reported} (tolerance {tolerance})":
-        "{id} en {year} : calculé {computed}, déclaré {reported} (tolérance {tolerance})",
+        "{id} en {year} : calculé {computed}, publié {reported} (tolérance {tolerance})",
     "{path}: {message}": "{path} : {message}",
     "{value} is not {hint}": "{value} n'est pas {hint}",
     # command help (cli/)
