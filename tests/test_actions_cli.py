@@ -60,9 +60,30 @@ def test_one_sheet_in_full():
     assert result.exit_code == 0
     text = result.stdout
     for expected in ("1-1.6 Installer des bornes de recharge", "Agenda 21 : action 19",
-                     "Pilotage de l'action", "Direction de l'Immobilier",
-                     "Indicateurs d'évaluation", "charging-points-new", "difference"):
+                     "Pilots", "Direction de l'Immobilier",
+                     "Evaluation indicators", "charging-points-new", "difference N − N-1"):
         assert expected in text
+
+
+def test_one_sheet_in_full_in_french():
+    result = runner.invoke(app, ["--lang", "fr", "actions", "1-1.6"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for title in ("Pilotage de l'action", "Description (résumé)", "Indicateurs d'évaluation",
+                  "Variables mesurées", "Modalités d'évaluation"):
+        assert title in lines
+    header = next(line for line in lines if line.startswith("libellé"))
+    assert header.split() == ["libellé", "id", "nature", "unité", "cibles"]
+    assert any("charging-points-new" in line and "écart N − N-1" in line for line in lines)
+
+
+def test_the_actions_table_in_french():
+    result = runner.invoke(app, ["--lang", "fr", "actions", "--axis", "1"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[2].split() == ["code", "axe", "obje.", "intitulé", "pilote", "ind.", "cibles"]
+    assert "≥ 50 % d'ici 2017" in result.stdout
+    assert lines[-1] == "11 action(s) ; `spapser actions CODE` affiche une fiche entière."
 
 
 def test_unknown_code_is_a_usage_error():

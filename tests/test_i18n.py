@@ -270,3 +270,14 @@ def test_errors_of_compute_in_french():
     usage = spapser("compute", "2015", "--axis", "9", env=FRENCH)
     assert usage.returncode == 2
     assert usage.stderr.decode().splitlines()[-1] == "Erreur : pas d'axe 9 (axes : 1, 2, 3)"
+
+
+def test_no_message_hides_inside_an_f_string():
+    # pybabel (on Python 3.11) reads an f-string as one token: a `_("…")` inside it is never
+    # extracted, so it would never be translated, and the other checks could not see it.
+    hidden = re.compile(r"""\bf(["'])[^"'\n]*\{_\(""")
+    src = REPO / "src"
+    found = [f"{path.relative_to(src)}:{number}" for path in sorted(src.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if hidden.search(line)]
+    assert found == []

@@ -388,16 +388,61 @@ FR = {
         "{id} est en {unit} : seules des variables en {wanted} peuvent être additionnées ici",
     "{what} {id} is also declared in this file": "{what} {id} : déjà déclaré dans ce fichier",
     "{what} {id} is also declared in {file}": "{what} {id} : déjà déclaré dans {file}",
-    'due: {date}': 'échéance : {date}',
-    'state': 'état',
-    'text': 'texte',
-    'assessed': 'apprécié',
-    'whole': 'ensemble',
-    'by category{unit}:': 'par catégorie{unit} :',
-    '{year}: {reason}': '{year} : {reason}',
-    '{year} by category: {reason}': '{year} par catégorie : {reason}',
-    'no year of the data folder is in this range (its years: {years})':
+    # series, actions, init (render/series.py, render/actions.py, cli/data.py)
+    "due: {date}": "échéance : {date}",
+    "state": "état",
+    "text": "texte",
+    "assessed": "apprécié",
+    "whole": "ensemble",
+    "by category{unit}:": "par catégorie{unit} :",
+    "{year}: {reason}": "{year} : {reason}",
+    "{year} by category: {reason}": "{year} par catégorie : {reason}",
+    "no year of the data folder is in this range (its years: {years})":
         "aucune année du dossier de données n'est dans cet intervalle (ses années : {years})",
+    "the bundled example ships with its schemas: give your data folder (--data-dir DIR) or "
+    "where to write (-o DIR)":
+        "l'exemple fourni a déjà ses schémas : donnez votre dossier de données (--data-dir "
+        "DOSSIER) ou où les écrire (-o DOSSIER)",
+    "cannot create {path}: {reason}": "impossible de créer {path} : {reason}",
+    "give the organisation's name: --organisation \"Département de …\"":
+        "donnez le nom de l'organisation : --organisation \"Département de …\"",
+    "next: edit {scheme}, then `spapser validate --data-dir {folder}`":
+        "ensuite : modifiez {scheme}, puis `spapser validate --data-dir {folder}`",
+    "no action {code} on axis {axis} (actions: {known})":
+        "pas d'action {code} sur l'axe {axis} (actions : {known})",
+    "no action {code} (actions: {known})": "pas d'action {code} (actions : {known})",
+    "axis {axis} has no actions": "l'axe {axis} n'a pas d'action",
+    "{change} on {year}": "{change} par rapport à {year}",
+    "code": "code",
+    "title": "intitulé",
+    "pilot": "pilote",
+    "ind.": "ind.",
+    "targets": "cibles",
+    "{count} action(s); `spapser actions CODE` shows a whole sheet.":
+        "{count} action(s) ; `spapser actions CODE` affiche une fiche entière.",
+    "Pilots": "Pilotage de l'action",
+    "Purpose of the action": "Objectif de l'action",
+    "Directions concerned": "Directions impactées",
+    "Summary": "Description (résumé)",
+    "External partners": "Partenaires extérieurs",
+    "Related projects": "Projets liés",
+    "Schedule": "Calendrier d'exécution",
+    " (due {date})": " (échéance {date})",
+    "Evaluation methods": "Modalités d'évaluation",
+    "Measured variables": "Variables mesurées",
+    "whole numbers": "nombres entiers",
+    "Evaluation indicators": "Indicateurs d'évaluation",
+    "kind": "nature",
+    "note: {note}": "note : {note}",
+    "Notes": "Notes",
+    "difference N − N-1": "écart N − N-1",
+    "change N / N-1": "évolution N / N-1",
+    "ratio": "ratio",
+    "share": "part",
+    "rate": "taux",
+    "qualitative": "qualitatif",
+    "milestone": "jalon",
+    "contracts (register)": "contrats (registre)",
 }
 
 

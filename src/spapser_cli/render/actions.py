@@ -6,12 +6,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spapser_cli.catalog import Catalog
+from spapser_cli.i18n import N_, _
 from spapser_cli.render.compute import make_console
-from spapser_cli.render.formatting import format_quantity
+from spapser_cli.render.formatting import COUNT_UNIT, local_number
 from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Action, Indicator
+
+KIND_LABELS = {  # an indicator's kind as a reader says it (the workbook's words in French)
+    "value": N_("value"), "difference": N_("difference N − N-1"),
+    "change": N_("change N / N-1"), "ratio": N_("ratio"), "share": N_("share"),
+    "rate": N_("rate"), "qualitative": N_("qualitative"), "milestone": N_("milestone"),
+    "contracts": N_("contracts (register)"),
+}
 
 
 def _safe(text: str) -> str:
@@ -23,18 +31,23 @@ def _safe(text: str) -> str:
 
 
 def _targets_text(catalog: Catalog, indicator: Indicator) -> list[str]:
+    """Each target as `≥ 50 % by 2017`, `recycled ≥ +5 pts on 2015 by 2020`, in the current
+    language, numbers spelt as in the `compute` table."""
     unit = catalog.indicator_unit(indicator)
     texts = []
     for target in indicator.targets:
         sign = "≥" if target.direction == "at-least" else "≤"
-        by = f" by {target.year}" if target.year else ""
+        by = _(" by {year}").format(year=target.year) if target.year else ""
         of = f"{target.category} " if target.category else ""
         if target.change is not None:
-            amount = (f"{target.change:+g} pts" if target.change_unit == "points" else
-                      f"{target.change:+g} %")
-            texts.append(f"{of}{sign} {amount} on {target.reference_year}{by}")
+            change = local_number(target.change, None, signed=True, exact=True)
+            amount = f"{change} pts" if target.change_unit == "points" else f"{change} %"
+            texts.append(of + sign + " " + _("{change} on {year}").format(
+                change=amount, year=target.reference_year) + by)
         else:
-            texts.append(f"{of}{sign} {format_quantity(target.value, unit, exact=True)}{by}")
+            value = local_number(target.value, unit, exact=True)
+            shown = f"{value} {unit}" if unit and unit != COUNT_UNIT else value
+            texts.append(f"{of}{sign} {shown}{by}")
     return texts
 
 
@@ -62,14 +75,14 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
     console.print(f"[bold]{_safe(catalog.scheme.organisation)}[/bold]")
     console.print(f"[bold]{_safe(catalog.scheme.title)}[/bold]")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("code", no_wrap=True)
+    table.add_column(_("code"), no_wrap=True)
     axis_word, objective_word = catalog.words()
-    table.add_column(axis_word.lower(), justify="right")
-    table.add_column(objective_word[:4].lower() + ".", justify="right")
-    table.add_column("title", ratio=3)
-    table.add_column("pilot", ratio=2)
-    table.add_column("ind.", justify="right")
-    table.add_column("targets", ratio=2)
+    table.add_column(_safe(axis_word.lower()), justify="right")
+    table.add_column(_safe(objective_word[:4].lower() + "."), justify="right")
+    table.add_column(_("title"), ratio=3)
+    table.add_column(_("pilot"), ratio=2)
+    table.add_column(_("ind."), justify="right")
+    table.add_column(_("targets"), ratio=2)
     for action in actions:
         targets = [f"{i.id} {t}" for i in action.indicators for t in _targets_text(catalog, i)]
         pilot = action.pilots[0] + (f" (+{len(action.pilots) - 1})" if len(action.pilots) > 1
@@ -78,7 +91,8 @@ def print_actions_table(catalog: Catalog, actions: Sequence[Action]) -> None:
                       _safe(action.title), _safe(pilot),
                       str(len(action.indicators)), "\n".join(_safe(t) for t in targets))
     console.print(table)
-    console.print(f"{len(actions)} action(s); `spapser actions CODE` shows a whole sheet.")
+    console.print(_("{count} action(s); `spapser actions CODE` shows a whole sheet.").format(
+        count=len(actions)))
 
 
 def print_action_sheet(catalog: Catalog, action: Action) -> None:
@@ -107,40 +121,43 @@ def print_action_sheet(catalog: Catalog, action: Action) -> None:
         for line in lines:
             console.print(f"  • {_safe(line)}")
 
-    section("Pilotage de l'action", action.pilots)
-    section("Objectif de l'action", action.purpose)
-    section("Directions impactées", action.impacted_directions)
-    console.print("[bold]Description (résumé)[/bold]")
+    section(_("Pilots"), action.pilots)
+    section(_("Purpose of the action"), action.purpose)
+    section(_("Directions concerned"), action.impacted_directions)
+    console.print("[bold]" + _("Summary") + "[/bold]")
     console.print(Padding(_safe(action.summary), (0, 0, 0, 2)))
-    section("Partenaires extérieurs", action.partners)
-    section("Projets liés", action.related_projects)
-    section("Calendrier d'exécution",
-            [f"{s.text}" + (f" (échéance {s.due})" if s.due else "") for s in action.schedule])
-    section("Modalités d'évaluation", action.evaluation_methods)
+    section(_("External partners"), action.partners)
+    section(_("Related projects"), action.related_projects)
+    section(_("Schedule"),
+            [f"{s.text}" + (_(" (due {date})").format(date=s.due) if s.due else "")
+             for s in action.schedule])
+    section(_("Evaluation methods"), action.evaluation_methods)
     if action.variables:
-        console.print("[bold]Variables mesurées[/bold]")
+        console.print("[bold]" + _("Measured variables") + "[/bold]")
         for variable in action.variables:
             cats = ", ".join(c.id for c in variable.categories)
-            traits = [t for t, on in (("whole numbers", variable.whole_number),
-                                      ("cumulative", variable.cumulative)) if on]
+            traits = [_(t) for t, on in ((N_("whole numbers"), variable.whole_number),
+                                         (N_("cumulative"), variable.cumulative)) if on]
             extra = "".join(f"; {t}" for t in (cats, *traits) if t)
             console.print(f"  • {variable.id} [dim]({_safe(variable.unit)}"
                           f"{_safe(extra)})[/dim] {_safe(variable.label)}")
     if action.indicators:
-        console.print("[bold]Indicateurs d'évaluation[/bold]")
+        console.print("[bold]" + _("Evaluation indicators") + "[/bold]")
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column(_("label"), ratio=3)
         table.add_column("id", no_wrap=True)
-        table.add_column("kind")
-        table.add_column("unit")
-        table.add_column("label", ratio=3)
-        table.add_column("targets", ratio=2)
+        table.add_column(_("kind"))
+        table.add_column(_("unit"))
+        table.add_column(_("targets"), ratio=2)
         for indicator in action.indicators:
             label = _safe(indicator.label)
             if indicator.note:
-                label += f"\n[dim]note: {_safe(indicator.note)}[/dim]"
+                label += "\n[dim]" + _safe(_("note: {note}").format(note=indicator.note)) \
+                    + "[/dim]"
             targets = [f"{t}\n[dim]« {_safe(i.text)} »[/dim]" for t, i in
                        zip(_targets_text(catalog, indicator), indicator.targets, strict=True)]
             unit = _safe(catalog.indicator_unit(indicator) or "")
-            table.add_row(indicator.id, indicator.kind, unit, label, "\n".join(targets))
+            kind = _(KIND_LABELS.get(indicator.kind, indicator.kind))
+            table.add_row(label, indicator.id, kind, unit, "\n".join(targets))
         console.print(table)
-    section("Notes", action.notes)
+    section(_("Notes"), action.notes)
