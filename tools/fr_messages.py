@@ -443,6 +443,25 @@ FR = {
     "qualitative": "qualitatif",
     "milestone": "jalon",
     "contracts (register)": "contrats (registre)",
+    # the system's reasons and unwritable outputs (i18n.system_reason, files.py)
+    "Permission denied": "permission refusée",
+    "Operation not permitted": "opération non permise",
+    "No such file or directory": "fichier ou dossier introuvable",
+    'Not a directory': "n'est pas un dossier",
+    'Is a directory': "c'est un dossier",
+    "File exists": "le fichier existe déjà",
+    "No space left on device": "plus de place sur le disque",
+    "Disk quota exceeded": "quota de disque dépassé",
+    "Read-only file system": "système de fichiers en lecture seule",
+    "File name too long": "nom de fichier trop long",
+    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
+    'Input/output error': "erreur d'entrée-sortie",
+    "Device or resource busy": "périphérique ou ressource occupé",
+    "Text file busy": "fichier texte occupé",
+    '{folder} is not a folder': "{folder} n'est pas un dossier",
+    'folder {folder} does not exist': "le dossier {folder} n'existe pas",
+    'it is a folder': "c'est un dossier",
+    'cannot write {target}: {reason}': "impossible d'écrire {target} : {reason}",
 }
 
 

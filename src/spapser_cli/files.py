@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from spapser_cli.i18n import Message, system_reason
 from spapser_cli.problems import OutputError
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -195,22 +196,25 @@ def check_target(target: Path) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
-            raise OutputError(f"cannot write {target}: {folder} is not a folder")
+            raise OutputError(cannot_write(target, Message("{folder} is not a folder",
+                                                           folder=str(folder))))
     except FileNotFoundError:
-        raise OutputError(f"cannot write {target}: folder {folder} does not exist") from None
+        raise OutputError(cannot_write(target, Message("folder {folder} does not exist",
+                                                       folder=str(folder)))) from None
     except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
-        raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputError(cannot_write(target, system_reason(exc))) from None
     try:
         if stat.S_ISDIR(os.stat(target).st_mode):
-            raise OutputError(f"cannot write {target}: it is a folder")
+            raise OutputError(cannot_write(target, Message("it is a folder")))
     except FileNotFoundError:
         pass  # a new file (or a dangling link, which the rename replaces)
     except (OSError, ValueError) as exc:
-        raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputError(cannot_write(target, system_reason(exc))) from None
 
 
-def _reason(exc: Exception) -> str:
-    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+def cannot_write(target: Path, reason: str) -> Message:
+    """« cannot write reports/bilan-2015.xlsx: Permission denied », in the user's language."""
+    return Message("cannot write {target}: {reason}", target=str(target), reason=reason)
 
 
 _TEMPORARIES: set[Path] = set()
@@ -240,7 +244,7 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
         os.mkdir(workspace, 0o700)  # fails if anything has the name, never follows a link
     except OSError as exc:
         _TEMPORARIES.discard(workspace)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(cannot_write(target, system_reason(exc))) from None
     tmp = workspace / "part"
     failure: str | None = None
     # A writer that failed (a full disk) can leave objects whose finalizer writes again and
@@ -254,7 +258,7 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
             os.chmod(tmp, 0o666 & ~_umask() if mode is None else mode)
             os.replace(tmp, target)
         except OSError as exc:
-            failure = _reason(exc)
+            failure = system_reason(exc)
         if failure is not None:
             gc.collect()
     finally:
@@ -262,7 +266,7 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
         shutil.rmtree(workspace, ignore_errors=True)
         _TEMPORARIES.discard(workspace)
     if failure is not None:
-        raise OutputError(f"cannot write {target}: {failure}")
+        raise OutputError(cannot_write(target, failure))
 
 
 def write_text_atomic(target: Path, text: str) -> None:

@@ -156,6 +156,39 @@ def translate(text: str, language: str | None = None) -> str:
     return messages.get(text) or text
 
 
+# The system's reasons for a failed file operation, as the C library words them in English
+# (so that the English output stays what the system says), translated like any message.
+SYSTEM_REASONS = {
+    "EACCES": N_("Permission denied"),
+    "EPERM": N_("Operation not permitted"),
+    "ENOENT": N_("No such file or directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "EISDIR": N_("Is a directory"),
+    "EEXIST": N_("File exists"),
+    "ENOSPC": N_("No space left on device"),
+    "EDQUOT": N_("Disk quota exceeded"),
+    "EROFS": N_("Read-only file system"),
+    "ENAMETOOLONG": N_("File name too long"),
+    "ELOOP": N_("Too many levels of symbolic links"),
+    "EIO": N_("Input/output error"),
+    "EBUSY": N_("Device or resource busy"),
+    "ETXTBSY": N_("Text file busy"),
+}
+
+
+def system_reason(exc: BaseException) -> str:
+    """Why a file operation failed, in the user's language when the reason is a common one:
+    a `Message` that renderers translate (JSON keeps the English); else the system's text."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code) if isinstance(code, int) else None
+    if name in SYSTEM_REASONS:
+        return Message(SYSTEM_REASONS[name])
+    strerror = getattr(exc, "strerror", None)
+    return strerror if isinstance(strerror, str) and strerror else str(exc)
+
+
 def french(message: str) -> str:
     """`message` from the French catalog whatever the language: the `csv-fr` export is for
     French spreadsheets."""

@@ -18,7 +18,7 @@ from spapser_cli.cli.app import (
     handles_errors,
     positive,
 )
-from spapser_cli.i18n import Message, _
+from spapser_cli.i18n import Message, _, system_reason
 from spapser_cli.problems import ExitCode
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def schema(
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(Message("cannot create {path}: {reason}", path=str(target),
-                                  reason=exc.strerror or str(exc))) from None
+                                  reason=system_reason(exc))) from None
     for written in write(target):
         typer.echo(str(written))
 

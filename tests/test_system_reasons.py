@@ -1,0 +1,46 @@
+"""The system's reasons for a failed write, in the user's language (i18n.system_reason)."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from spapser_cli.cli import app
+from spapser_cli.files import write_text_atomic
+from spapser_cli.i18n import system_reason, translate
+from spapser_cli.problems import OutputError
+
+
+def test_a_common_reason_is_translated_and_stays_the_systems_text_in_english():
+    reason = system_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert reason == "No space left on device"  # what JSON and English show
+    assert translate(reason, "fr") == "plus de place sur le disque"
+    assert translate(system_reason(PermissionError(errno.EACCES, "Permission denied")),
+                     "fr") == "permission refusée"
+
+
+def test_an_uncommon_reason_is_the_systems_own_text():
+    assert system_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        "Invalid cross-device link")
+    assert system_reason(ValueError("embedded null byte")) == "embedded null byte"
+
+
+def test_an_unwritable_output_is_one_french_line(tmp_path: Path):
+    target = tmp_path / "absent" / "bilan.xlsx"
+    result = CliRunner().invoke(app, ["--lang", "fr", "export", "2015", "-o", str(target)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[-1] == (
+        f"Erreur : impossible d'écrire {target} : le dossier {target.parent} n'existe pas")
+
+
+def test_writing_onto_a_folder_names_it_in_french(tmp_path: Path):
+    (tmp_path / "out.yaml").mkdir()
+    try:
+        write_text_atomic(tmp_path / "out.yaml", "x: 1\n")
+    except OutputError as error:
+        assert translate(error.args[0], "fr") == (
+            f"impossible d'écrire {tmp_path / 'out.yaml'} : c'est un dossier")
+    else:
+        raise AssertionError("a folder was overwritten")
