@@ -44,3 +44,22 @@ def test_writing_onto_a_folder_names_it_in_french(tmp_path: Path):
             f"impossible d'écrire {tmp_path / 'out.yaml'} : c'est un dossier")
     else:
         raise AssertionError("a folder was overwritten")
+
+
+def test_a_write_removes_what_a_killed_write_left_a_day_ago(tmp_path: Path):
+    import os
+    import time
+
+    old = tmp_path / ".spapser-0123456789abcdef.tmp"
+    old.mkdir()
+    (old / "part").write_text("half a workbook")
+    recent = tmp_path / ".spapser-fedcba9876543210.tmp"  # perhaps a write in progress
+    recent.mkdir()
+    lookalike = tmp_path / ".spapser-notes.tmp"  # a file of the user's, not our folder
+    lookalike.write_text("mine")
+    day_and_a_bit = time.time() - 25 * 3600
+    os.utime(old, (day_and_a_bit, day_and_a_bit))
+    os.utime(lookalike, (day_and_a_bit, day_and_a_bit))
+    write_text_atomic(tmp_path / "out.yaml", "x: 1\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".spapser-fedcba9876543210.tmp", ".spapser-notes.tmp", "out.yaml"]

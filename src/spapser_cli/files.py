@@ -11,6 +11,8 @@ Shared by every layer that touches files (`read`, the snapshot cache, the export
   planted at the name cannot make us write somewhere else.
 - `write_atomic` writes a file in a private temporary folder beside the target, then renames
   it onto the target: a failure or an interruption leaves the previous file and no temporary.
+  Only SIGKILL (or a power cut) can leave that folder behind; the next write in the same
+  folder removes such leftovers once they are a day old (a write never takes that long).
 """
 
 from __future__ import annotations
@@ -238,13 +240,14 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
     folder = target.parent if str(target.parent) else Path(".")
     check_target(target)
     # Registered before it exists, so that a fatal signal at any point finds it.
-    workspace = folder / f".spapser-{os.urandom(8).hex()}.tmp"
+    workspace = folder / f"{WORKSPACE_PREFIX}{os.urandom(8).hex()}{WORKSPACE_SUFFIX}"
     _TEMPORARIES.add(workspace)
     try:
         os.mkdir(workspace, 0o700)  # fails if anything has the name, never follows a link
     except OSError as exc:
         _TEMPORARIES.discard(workspace)
         raise OutputError(cannot_write(target, system_reason(exc))) from None
+    sweep_leftovers(folder, keep=workspace)
     tmp = workspace / "part"
     failure: str | None = None
     # A writer that failed (a full disk) can leave objects whose finalizer writes again and
@@ -267,6 +270,34 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
         _TEMPORARIES.discard(workspace)
     if failure is not None:
         raise OutputError(cannot_write(target, failure))
+
+
+LEFTOVER_AGE = 24 * 3600  # seconds: far longer than any write, so never one in progress
+WORKSPACE_PREFIX, WORKSPACE_SUFFIX = ".spapser-", ".tmp"
+
+
+def sweep_leftovers(folder: Path, *, keep: Path) -> None:
+    """Remove the temporary folders that a killed process left in `folder`: only ours (our
+    name, a folder, owned by this user) and only a day old. Failures are ignored: this is
+    tidying, never a reason for the write to fail."""
+    import time
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        if not (name.startswith(WORKSPACE_PREFIX) and name.endswith(WORKSPACE_SUFFIX)):
+            continue
+        path = folder / name
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if (path != keep and stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+                and now - info.st_mtime > LEFTOVER_AGE):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def write_text_atomic(target: Path, text: str) -> None:
