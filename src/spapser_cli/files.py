@@ -52,15 +52,24 @@ class FileTooLarge(OSError):
 
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
+    from spapser_cli.i18n import N_
+
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return N_("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return N_("a socket")
+    return N_("not a regular file")
+
+
+def not_a_file(mode: int) -> NotRegularFile:
+    """`this is a folder, not a file`, as a message the terminal translates."""
+    from spapser_cli.i18n import Message
+
+    return NotRegularFile(Message("this is {kind}, not a file", kind=Message(kind_of(mode))))
 
 
 def read_capped(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
@@ -72,14 +81,14 @@ def read_capped(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
     flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | (0 if follow else _NOFOLLOW)
     info = os.stat(path, follow_symlinks=follow)
     if not stat.S_ISREG(info.st_mode):
-        raise NotRegularFile(f"this is {kind_of(info.st_mode)}, not a file")
+        raise not_a_file(info.st_mode)
     if info.st_size > limit:
         raise FileTooLarge(info.st_size, limit)
     fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(f"this is {kind_of(info.st_mode)}, not a file")
+            raise not_a_file(info.st_mode)
         chunks = []
         left = limit + 1  # one byte more than allowed tells a file that grew past the cap
         while left > 0:
@@ -101,7 +110,7 @@ def require_regular(path: Path | str) -> None:
     too large for `read_capped` (a FIFO would block them, a device never end)."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        raise NotRegularFile(f"this is {kind_of(info.st_mode)}, not a file")
+        raise not_a_file(info.st_mode)
 
 
 class NotPrivate(OSError):

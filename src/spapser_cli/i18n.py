@@ -131,7 +131,9 @@ class Message(str):
     fields: dict[str, object]
 
     def __new__(cls, template: str, **fields: object) -> Message:
-        text = super().__new__(cls, template.format(**fields))
+        # Without fields the template is the text itself: it may hold a brace (a YAML
+        # parser's "did not find expected ',' or '}'").
+        text = super().__new__(cls, template.format(**fields) if fields else template)
         text.template = template
         text.fields = fields
         return text
@@ -144,15 +146,37 @@ def _rebuild(template: str, fields: dict[str, object]) -> Message:
     return Message(template, **fields)
 
 
+class Grouped(int):
+    """A whole number a message shows with its thousands grouped, in the language's way:
+    `1,048,577` in English (and JSON), `1 048 577` in French."""
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec or ",")
+
+    def __str__(self) -> str:
+        return format(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Grouped, (int(self),))
+
+
+def _field(value: object, language: str | None) -> object:
+    if isinstance(value, Message):
+        return translate(value, language)
+    if isinstance(value, Grouped) and (language or current_language()) == "fr":
+        return f"{int(value):,}".replace(",", "\u202f")
+    return value
+
+
 def translate(text: str, language: str | None = None) -> str:
     """A message in the current language (or `language`): a `Message` is translated whole,
     then filled (its fields translated too when they are messages); a plain string through
     the catalog."""
     messages = catalog(language or current_language())
     if isinstance(text, Message):
-        fields = {k: translate(v, language) if isinstance(v, Message) else v
-                  for k, v in text.fields.items()}
-        return (messages.get(text.template) or text.template).format(**fields)
+        fields = {k: _field(v, language) for k, v in text.fields.items()}
+        found = messages.get(text.template) or text.template
+        return found.format(**fields) if fields else found
     return messages.get(text) or text
 
 
