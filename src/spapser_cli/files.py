@@ -24,7 +24,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from spapser_cli.problems import OutputError
+from spapser_cli.i18n import Message
+from spapser_cli.problems import OutputError, os_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -178,8 +179,8 @@ def output_failure(exc: BaseException) -> str | None:
     if not isinstance(exc, OSError) or exc.errno not in OUTPUT_ERRNOS:
         return None
     if exc.errno == errno.EPIPE:
-        return "cannot write the output: the reader of the output stopped reading"
-    return f"cannot write the output: {exc.strerror or exc}"
+        return Message("cannot write the output: the reader of the output stopped reading")
+    return Message("cannot write the output: {reason}", reason=os_reason(exc.strerror or str(exc)))
 
 
 # -- atomic writes ------------------------------------------------------------------------------
@@ -204,18 +205,26 @@ def check_target(target: Path) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
-            raise OutputError(f"cannot write {target}: {folder} is not a folder")
+            raise OutputError(Message("cannot write {target}: {folder} is not a folder",
+                                      target=str(target), folder=str(folder)))
     except FileNotFoundError:
-        raise OutputError(f"cannot write {target}: folder {folder} does not exist") from None
+        raise OutputError(Message("cannot write {target}: folder {folder} does not exist",
+                                  target=str(target), folder=str(folder))) from None
     except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
-        raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputError(_cannot_write(target, _reason(exc))) from None
     try:
         if stat.S_ISDIR(os.stat(target).st_mode):
-            raise OutputError(f"cannot write {target}: it is a folder")
+            raise OutputError(Message("cannot write {target}: it is a folder",
+                                      target=str(target)))
     except FileNotFoundError:
         pass  # a new file (or a dangling link, which the rename replaces)
     except (OSError, ValueError) as exc:
-        raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputError(_cannot_write(target, _reason(exc))) from None
+
+
+def _cannot_write(target: Path, reason: str) -> Message:
+    return Message("cannot write {target}: {reason}", target=str(target),
+                   reason=os_reason(reason))
 
 
 def _reason(exc: Exception) -> str:
@@ -249,7 +258,7 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
         os.mkdir(workspace, 0o700)  # fails if anything has the name, never follows a link
     except OSError as exc:
         _TEMPORARIES.discard(workspace)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(_cannot_write(target, _reason(exc))) from None
     tmp = workspace / "part"
     failure: str | None = None
     # A writer that failed (a full disk) can leave objects whose finalizer writes again and
@@ -271,7 +280,7 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, mode: int | N
         shutil.rmtree(workspace, ignore_errors=True)
         _TEMPORARIES.discard(workspace)
     if failure is not None:
-        raise OutputError(f"cannot write {target}: {failure}")
+        raise OutputError(_cannot_write(target, failure))
 
 
 def write_text_atomic(target: Path, text: str) -> None:

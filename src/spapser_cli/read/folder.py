@@ -131,11 +131,12 @@ class _Loader:
                 if name.endswith(".yaml"):
                     found[folder.name].append(path)
                 elif not name.startswith("."):
-                    self.problems.append(Problem(display_path(path), "stray-file", Message(
-                        "spapser reads only *.yaml files here; this file is ignored (rename "
-                        "it to .yaml)" if path.suffix == ".yml" else
-                        "spapser reads only *.yaml files here; this file is ignored"),
-                        severity="warning"))
+                    why = (Message("spapser reads only *.yaml files here; this file is "
+                                   "ignored (rename it to .yaml)") if path.suffix == ".yml"
+                           else Message("spapser reads only *.yaml files here; this file is "
+                                        "ignored"))
+                    self.problems.append(Problem(display_path(path), "stray-file", why,
+                                                 severity="warning"))
         for extra in self.extra:
             try:
                 is_folder = stat.S_ISDIR(os.stat(extra).st_mode)

@@ -110,11 +110,12 @@ def load_file(path: Path, display: str | None = None) -> Document:
     except FileNotFoundError:
         raise YamlError(Problem(shown, "file-not-found", Message("no such file"))) from None
     except FileTooLarge as exc:
+        sizes = {"size": Grouped(exc.size), "limit": Grouped(MAX_FILE_BYTES)}
         raise YamlError(Problem(shown, "file-too-large", Message(
-            "the file is {size} bytes or more; the limit for a data file is {limit} bytes"
-            if exc.size == exc.limit + 1 else
+            "the file is {size} bytes or more; the limit for a data file is {limit} bytes",
+            **sizes) if exc.size == exc.limit + 1 else Message(
             "the file is {size} bytes; the limit for a data file is {limit} bytes",
-            size=Grouped(exc.size), limit=Grouped(MAX_FILE_BYTES)))) from None
+            **sizes))) from None
     except NotRegularFile as exc:
         raise YamlError(Problem(shown, "unreadable-file", os_reason(exc.args[0]))) from None
     except OSError as exc:
@@ -152,8 +153,9 @@ def decode_utf8(raw: bytes, file: str) -> str:
         raise YamlError(Problem(
             file, "encoding",
             Message("byte 0x{byte} at byte offset {offset} is not valid UTF-8 "
-                    "(Latin-1/Windows-1252? save the file as UTF-8)" if byte >= 0x80 else
-                    "byte 0x{byte} at byte offset {offset} is not valid UTF-8",
+                    "(Latin-1/Windows-1252? save the file as UTF-8)", byte=f"{byte:02X}",
+                    offset=offset) if byte >= 0x80 else
+            Message("byte 0x{byte} at byte offset {offset} is not valid UTF-8",
                     byte=f"{byte:02X}", offset=offset),
             line, len(before) + 1)) from None
 
