@@ -694,7 +694,7 @@ FR = {
     "while scanning for the next token": "en cherchant l'élément suivant",
     "whole": "tout",
     "year {year} is also in {file}": "l'année {year} est aussi dans {file}",
-    "{context} started on line {line}": "{context} commencé ligne {line}",
+    "{context} started on line {line}": "{context} depuis la ligne {line}",
     "{count} error(s): year {year} is left out until they are fixed (`spapser validate {file}`)":
         "{count} erreur(s) : l'année {year} est laissée de côté jusqu'à leur correction (`spapser "
         "validate {file}`)",
