@@ -403,6 +403,8 @@ FR = {
     "(Possible options: {options})": "(options possibles : {options})",
     "(dynamic)": "(dynamique)",
     "--format {format}: expected xlsx or csv": "--format {format} : xlsx ou csv attendu",
+    "--organisation: give the organisation's name on one line":
+        "--organisation : donnez le nom de l'organisation sur une ligne",
     "--pilot {pilot} is not the lead pilot of any action (lead pilots: {pilots})":
         "--pilot {pilot} n'est le pilote principal d'aucune action (pilotes principaux : {pilots})",
     "--pilot {pilot} matches several pilots (lead pilots: {pilots})":
@@ -491,6 +493,7 @@ FR = {
         "l'ancre &{name} n'est pas permise : les fichiers de données ne partagent pas de valeurs",
     "axis {axis} does not exist in the scheme (axes: {numbers})":
         "l'axe {axis} n'existe pas dans le schéma (axes : {numbers})",
+    "axis {axis} has no actions": "l'axe {axis} n'a pas d'actions",
     "axis {axis} has no objective {objective} (objectives: {numbers})":
         "l'axe {axis} n'a pas d'objectif {objective} (objectifs : {numbers})",
     "axis {number} is defined twice": "l'axe {number} est défini deux fois",
@@ -507,6 +510,8 @@ FR = {
     "cannot read this workbook ({error})": "impossible de lire ce classeur ({error})",
     "cannot tell whether this is a scheme, an action or a measures file":
         "impossible de savoir s'il s'agit d'un schéma, d'une action ou d'un fichier de mesures",
+    "cannot write into {folder}: it is a file":
+        "impossible d'écrire dans {folder} : c'est un fichier",
     "cannot write the output: the reader of the output stopped reading":
         "impossible d'écrire la sortie : son lecteur a cessé de lire",
     "cannot write the output: the standard output is closed":
@@ -546,6 +551,8 @@ FR = {
     "found unknown escape character": "séquence d'échappement inconnue",
     "give either -o FILE or --by-pilot DIR, not both":
         "donnez -o FICHIER ou --by-pilot DOSSIER, pas les deux",
+    "give the organisation's name: --organisation \"Département de …\"":
+        "donnez le nom de l'organisation : --organisation \"Département de …\"",
     "id": "id",
     "indicator {id} takes no category {category} (categories: {known})":
         "l'indicateur {id} ne prend pas de catégorie {category} (catégories : {known})",
@@ -565,10 +572,15 @@ FR = {
     "neither UTF-8 nor Windows-1252 (byte {offset}): save it again as CSV UTF-8":
         "ni UTF-8 ni Windows-1252 (octet {offset}) : enregistrez-le à nouveau en CSV UTF-8",
     "nesting deeper than {depth} levels": "imbrication de plus de {depth} niveaux",
+    "next: edit {scheme}, then `spapser validate --data-dir {folder}`":
+        "ensuite : modifiez {scheme}, puis `spapser validate --data-dir {folder}`",
     "no action declares a variable {name} (hidden column 'variable')":
         "aucune action ne déclare de variable {name} (colonne masquée 'variable')",
     "no action declares an indicator {id} (hidden column 'indicateur')":
         "aucune action ne déclare d'indicateur {id} (colonne masquée 'indicateur')",
+    "no action {code} (actions: {known})": "pas d'action {code} (actions : {known})",
+    "no action {code} on axis {axis} (actions: {known})":
+        "pas d'action {code} sur l'axe {axis} (actions : {known})",
     "no evaluation plan yet: `spapser plan --propose` proposes one":
         "pas encore de plan d'évaluation : `spapser plan --propose` en propose un",
     "no header row with the columns {columns} in its first {rows} rows: is this a file from "
@@ -611,8 +623,14 @@ FR = {
         "l'étiquette {tag} n'est pas permise : les fichiers de données contiennent du texte, des "
         "nombres, des listes et des tableaux de clés",
     "terminated": "arrêté",
+    "the bundled example ships with its schemas: give your data folder (--data-dir DIR) or where "
+    "to write (-o DIR)":
+        "l'exemple fourni a déjà ses schémas : donnez votre dossier de données (--data-dir "
+        "DOSSIER) ou où écrire (-o DOSSIER)",
     "the data has {count} error(s); run `spapser validate` for details":
         "les données ont {count} erreur(s) ; lancez `spapser validate` pour le détail",
+    "the date {value} (Excel read the entry as a date)":
+        "la date {value} (Excel a lu la saisie comme une date)",
     "the evaluation plan (scheme.yaml, evaluation.plan) has no entry for {year} (planned years: "
     "{planned}); run `spapser plan --propose`":
         "le plan d'évaluation (scheme.yaml, evaluation.plan) n'a pas d'entrée pour {year} (années "
@@ -700,6 +718,9 @@ FR = {
         "validate {file}`)",
     "{count} error(s); nothing was written": "{count} erreur(s) ; rien n'a été écrit",
     "{count} missing": "{count} manquant(s)",
+    "{file} already exists: spapser init never overwrites a file (choose a new or empty folder)":
+        "{file} existe déjà : spapser init n'écrase jamais un fichier (choisissez un dossier "
+        "nouveau ou vide)",
     "{file} has errors: fix them first (`spapser validate {file}`)":
         "{file} a des erreurs : corrigez-les d'abord (`spapser validate {file}`)",
     "{file} has no `evaluation` section": "{file} n'a pas de section `evaluation`",

@@ -34,46 +34,45 @@ TYPER_MESSAGES = (
 )
 
 # The inner phrases of Click's and Typer's usage errors: the English pattern, then the message
-# it becomes (its groups are the fields).
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.S), message) for pattern, message in (
-        (r"^No such command (?P<name>'.*')\.$", N_("No such command {name}.")),
-        (r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$",
-         N_("Got unexpected extra argument(s) ({args})")),
-        (r"^Option (?P<name>'.*') does not take a value\.$",
-         N_("Option {name} does not take a value.")),
-        (r"^Option (?P<name>'.*') requires an argument\.$",
-         N_("Option {name} requires an argument.")),
-        (r"^Option (?P<name>'.*') requires (?P<count>\d+) arguments\.$",
-         N_("Option {name} requires {count} arguments.")),
-        (r"^(?P<value>'.*') is not one of (?P<choices>.*)\.$",
-         N_("{value} is not one of {choices}.")),
-        (r"^(?P<value>.*) is not a valid integer\.$", N_("{value} is not a valid integer.")),
-        (r"^(?P<value>.*) is not a valid float\.$", N_("{value} is not a valid number.")),
-        (r"^(?P<value>.*) is not a valid boolean\. Recognized values: (?P<states>.*)$",
-         N_("{value} is not a valid boolean. Recognized values: {states}")),
-        (r"^Directory (?P<name>.*) does not exist\.$", N_("Directory {name} does not exist.")),
-        (r"^File (?P<name>.*) does not exist\.$", N_("File {name} does not exist.")),
-        (r"^Path (?P<name>.*) does not exist\.$", N_("Path {name} does not exist.")),
-        (r"^Directory (?P<name>.*) is a file\.$", N_("Directory {name} is a file.")),
-        (r"^File (?P<name>.*) is a directory\.$", N_("File {name} is a directory.")),
-        (r"^(?:File|Directory|Path) (?P<name>.*) is not readable\.$",
-         N_("{name} is not readable.")),
-        (r"^(?:File|Directory|Path) (?P<name>.*) is not writable\.$",
-         N_("{name} is not writable.")),
-    ))
+# it becomes (its groups are the fields). Compiled at the first usage error, not at start-up.
+_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"^No such command (?P<name>'.*')\.$", N_("No such command {name}.")),
+    (r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$",
+     N_("Got unexpected extra argument(s) ({args})")),
+    (r"^Option (?P<name>'.*') does not take a value\.$",
+     N_("Option {name} does not take a value.")),
+    (r"^Option (?P<name>'.*') requires an argument\.$",
+     N_("Option {name} requires an argument.")),
+    (r"^Option (?P<name>'.*') requires (?P<count>\d+) arguments\.$",
+     N_("Option {name} requires {count} arguments.")),
+    (r"^(?P<value>'.*') is not one of (?P<choices>.*)\.$",
+     N_("{value} is not one of {choices}.")),
+    (r"^(?P<value>.*) is not a valid integer\.$", N_("{value} is not a valid integer.")),
+    (r"^(?P<value>.*) is not a valid float\.$", N_("{value} is not a valid number.")),
+    (r"^(?P<value>.*) is not a valid boolean\. Recognized values: (?P<states>.*)$",
+     N_("{value} is not a valid boolean. Recognized values: {states}")),
+    (r"^Directory (?P<name>.*) does not exist\.$", N_("Directory {name} does not exist.")),
+    (r"^File (?P<name>.*) does not exist\.$", N_("File {name} does not exist.")),
+    (r"^Path (?P<name>.*) does not exist\.$", N_("Path {name} does not exist.")),
+    (r"^Directory (?P<name>.*) is a file\.$", N_("Directory {name} is a file.")),
+    (r"^File (?P<name>.*) is a directory\.$", N_("File {name} is a directory.")),
+    (r"^(?:File|Directory|Path) (?P<name>.*) is not readable\.$",
+     N_("{name} is not readable.")),
+    (r"^(?:File|Directory|Path) (?P<name>.*) is not writable\.$",
+     N_("{name} is not writable.")),
+)
 
-_DID_YOU_MEAN = re.compile(r"^(?P<message>.*)\. Did you mean (?P<close>.*)\?$", re.S)
+_DID_YOU_MEAN = r"^(?P<message>.*)\. Did you mean (?P<close>.*)\?$"
 
 
 def phrase(text: str) -> str:
     """One of Click's English phrases in the user's language (itself when unknown)."""
-    found = _DID_YOU_MEAN.match(text)
+    found = re.match(_DID_YOU_MEAN, text, re.S)
     if found:  # Typer adds the suggestion to the "no such command" message
         return _("{message} Did you mean {close}?").format(
             message=phrase(found["message"] + "."), close=found["close"])
     for pattern, message in _PHRASES:
-        match = pattern.match(text)
+        match = re.match(pattern, text, re.S)
         if match:
             return _(message).format(**match.groupdict())
     return _(text)

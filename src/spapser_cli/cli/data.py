@@ -18,8 +18,8 @@ from spapser_cli.cli.app import (
     handles_errors,
     positive,
 )
-from spapser_cli.i18n import _
-from spapser_cli.problems import ExitCode
+from spapser_cli.i18n import _, translate
+from spapser_cli.problems import ExitCode, os_reason
 
 if TYPE_CHECKING:
     pass
@@ -100,8 +100,8 @@ def schema(
 
         found = _data_folder(data_dir)
         if found.origin == "bundled" and output_dir is None:
-            raise UsageError("the bundled example ships with its schemas: give your data "
-                             "folder (--data-dir DIR) or where to write (-o DIR)")
+            raise UsageError(_("the bundled example ships with its schemas: give your data "
+                               "folder (--data-dir DIR) or where to write (-o DIR)"))
         folder = found.path
         loaded = load_catalog(folder)
         if loaded.catalog is None:  # no valid scheme: nothing to list
@@ -114,7 +114,8 @@ def schema(
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {target}: {exc.strerror or exc}") from None
+        raise OutputError(_("cannot create {folder}: {reason}").format(
+            folder=target, reason=translate(os_reason(exc.strerror or str(exc))))) from None
     for written in write(target):
         typer.echo(str(written))
 
@@ -139,11 +140,12 @@ def init(
     from spapser_cli.read.starter import init_data_folder
 
     if not organisation:
-        raise UsageError("give the organisation's name: --organisation \"Département de …\"")
+        raise UsageError(_("give the organisation's name: --organisation \"Département de "
+                           "…\""))
     for line in init_data_folder(folder, organisation):
         typer.echo(line)
-    typer.echo(f"next: edit {folder / 'scheme.yaml'}, then `spapser validate --data-dir "
-               f"{folder}`")
+    typer.echo(_("next: edit {scheme}, then `spapser validate --data-dir {folder}`").format(
+        scheme=folder / "scheme.yaml", folder=folder))
 
 
 @app.command(help=_(
@@ -163,16 +165,17 @@ def actions(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.actions import actions_json, print_action_sheet, print_actions_table
 
-    catalog, _ = require_catalog(_data_dir(data_dir))
+    catalog, _warnings = require_catalog(_data_dir(data_dir))
     selected = [a for a in catalog.actions.values() if axis is None or a.axis == axis]
     if code is not None:
         selected = [a for a in selected if a.code == code]
         if not selected:
             known = ", ".join(catalog.actions)
-            raise UsageError(f"no action {code!r}{' on axis ' + str(axis) if axis else ''} "
-                             f"(actions: {known})")
+            raise UsageError(_("no action {code} on axis {axis} (actions: {known})").format(
+                code=repr(code), axis=axis, known=known) if axis else
+                _("no action {code} (actions: {known})").format(code=repr(code), known=known))
     elif axis is not None and not selected:
-        raise UsageError(f"axis {axis} has no actions")
+        raise UsageError(_("axis {axis} has no actions").format(axis=axis))
     if fmt is TableOrJson.json:
         typer.echo(actions_json(catalog, selected))
     elif code is not None:
