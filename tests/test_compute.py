@@ -416,9 +416,9 @@ def test_series_keeps_the_categories_of_years_with_a_total():
     at = lines.index("by category (%):")
     table = lines[at:]
     header = next(line for line in table if line.startswith("year"))
-    assert header.split() == ["year", "fsc", "pefc", "recycled", "whole"]
+    assert header.split() == ["year", "fsc", "pefc", "recycled", "overall"]
     rows = {line.split()[0]: line.split()[1:] for line in table if line[:4].isdigit()}
-    assert rows["2009"] == ["95.7", "%", "3.80", "%", "0.51", "%", "0.51", "%"]
+    assert rows["2009"] == ["95.7", "%", "3.8", "%", "0.51", "%", "0.51", "%"]
     assert rows["2015"] == ["60.2", "%", "1.28", "%", "38.5", "%", "38.5", "%"]
     assert rows["2016"] == ["n/d"] * 4
 

@@ -1,4 +1,4 @@
-"""The system's reasons for a failed write, in the user's language (i18n.system_reason)."""
+"""The system's reasons for a failed write, in the user's language (`files.system_reason`)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from spapser_cli.cli import app
-from spapser_cli.files import write_text_atomic
-from spapser_cli.i18n import system_reason, translate
+from spapser_cli.files import system_reason, write_text_atomic
+from spapser_cli.i18n import translate
 from spapser_cli.problems import OutputError
 
 
 def test_a_common_reason_is_translated_and_stays_the_systems_text_in_english():
     reason = system_reason(OSError(errno.ENOSPC, "No space left on device"))
     assert reason == "No space left on device"  # what JSON and English show
-    assert translate(reason, "fr") == "plus de place sur le disque"
+    assert translate(reason, "fr") == "Plus de place sur le disque"
     assert translate(system_reason(PermissionError(errno.EACCES, "Permission denied")),
-                     "fr") == "permission refusée"
+                     "fr") == "Permission refusée"
 
 
 def test_an_uncommon_reason_is_the_systems_own_text():

@@ -388,30 +388,425 @@ FR = {
         "{id} est en {unit} : seules des variables en {wanted} peuvent être additionnées ici",
     "{what} {id} is also declared in this file": "{what} {id} : déjà déclaré dans ce fichier",
     "{what} {id} is also declared in {file}": "{what} {id} : déjà déclaré dans {file}",
-    # series, actions, init (render/series.py, render/actions.py, cli/data.py)
-    "due: {date}": "échéance : {date}",
+    # Issue 12: the YAML reader, the structure and plan checks, the data folder, the
+    # collection commands, and Click's and Typer's own words.
+    " (decided)": " (décidée)",
+    " (due)": " (à évaluer)",
+    " (see `{command} -h`)": " (voir `{command} -h`)",
+    " (you wrote {guesses})": " (vous avez écrit {guesses})",
+    "'{number},{decimals}' is a French-formatted number, which a {braces} mapping reads as "
+    "{number} and a key {decimals}; write it as {number}.{decimals}":
+        "'{number},{decimals}' est un nombre écrit à la française, qu'un tableau {braces} lit "
+        "comme {number} et une clé {decimals} ; écrivez-le {number}.{decimals}",
+    "'{written}' instead of '{name}'": "'{written}' au lieu de '{name}'",
+    "(Possible options: {options})": "(options possibles : {options})",
+    "(dynamic)": "(dynamique)",
+    "--format {format}: expected xlsx or csv": "--format {format} : xlsx ou csv attendu",
+    "--organisation: give the organisation's name on one line":
+        "--organisation : donnez le nom de l'organisation sur une ligne",
+    "--pilot {pilot} is not the lead pilot of any action (lead pilots: {pilots})":
+        "--pilot {pilot} n'est le pilote principal d'aucune action (pilotes principaux : {pilots})",
+    "--pilot {pilot} matches several pilots (lead pilots: {pilots})":
+        "--pilot {pilot} correspond à plusieurs pilotes (pilotes principaux : {pilots})",
+    "--write goes with --propose": "--write va avec --propose",
+    "Aborted!": "Abandon !",
+    "Arguments": "Arguments",
+    "Broken pipe": "Tube brisé",
+    "Commands": "Commandes",
+    "Completeness {year} ({where})": "Complétude {year} ({where})",
+    "Device or resource busy": "Périphérique ou ressource occupé",
+    "Directory not empty": "Dossier non vide",
+    "Directory {name} does not exist.": "Le dossier {name} n'existe pas.",
+    "Directory {name} is a file.": "Le dossier {name} est un fichier.",
+    "Due in {year}: {due}; all have their figures":
+        "À évaluer en {year} : {due} ; toutes ont leurs chiffres",
+    "Due in {year}: {due}; lacking figures: {lacking}":
+        "À évaluer en {year} : {due} ; chiffres manquants : {lacking}",
+    "File exists": "Le fichier existe",
+    "File name too long": "Nom de fichier trop long",
+    "File {name} does not exist.": "Le fichier {name} n'existe pas.",
+    "File {name} is a directory.": "Le fichier {name} est un dossier.",
+    "Got unexpected extra argument(s) ({args})": "Argument(s) en trop ({args})",
+    "Input/output error": "Erreur d'entrée/sortie",
+    "Invalid value for {name}: {message}": "Valeur invalide pour {name} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Is a directory": "C'est un dossier",
+    "Missing argument {name}.": "Argument {name} manquant.",
+    "Missing command.": "Commande manquante.",
+    "Missing option {name}.": "Option {name} manquante.",
+    "Missing parameter {name}.": "Paramètre {name} manquant.",
+    "No space left on device": "Plus de place sur le disque",
+    "No such command {name!r}.": "Pas de commande {name!r}.",
+    "No such command {name}.": "Pas de commande {name}.",
+    "No such file or directory": "Aucun fichier ou dossier de ce nom",
+    "No such option: {name}": "Option inconnue : {name}",
+    "Not a directory": "Ce n'est pas un dossier",
+    "Operation not permitted": "Opération non permise",
+    "Option {name} does not take a value.": "L'option {name} ne prend pas de valeur.",
+    "Option {name} requires an argument.": "L'option {name} demande une valeur.",
+    "Option {name} requires {count} arguments.": "L'option {name} demande {count} valeurs.",
+    "Options": "Options",
+    "Path {name} does not exist.": "Le chemin {name} n'existe pas.",
+    "Permission denied": "Permission refusée",
+    "Read-only file system": "Système de fichiers en lecture seule",
+    "Show this message and exit.": "Affiche ce message et quitte.",
+    "The evaluation plan has no entry for {year}: no action is due.":
+        "Le plan d'évaluation n'a pas d'entrée pour {year} : aucune action n'est à évaluer.",
+    "Too many levels of symbolic links": "Trop de niveaux de liens symboliques",
+    "Usage: ": "Utilisation : ",
+    "a composition breakdown needs a whole with categories":
+        "une ventilation de composition demande un tout avec des catégories",
+    "a data file holds exactly one YAML document; remove the second `---` or split the file":
+        "un fichier de données contient un seul document YAML ; retirez le second `---` ou "
+        "scindez le fichier",
+    "a device": "un périphérique",
+    "a folder": "un dossier",
+    "a key must be a plain text or number, not a list or mapping":
+        "une clé doit être un texte simple ou un nombre, pas une liste ni un tableau de clés",
+    "a key must be a text or an integer, not {shown}":
+        "une clé doit être un texte ou un entier, pas {shown}",
+    "a named pipe (FIFO)": "un tube nommé (FIFO)",
+    "a per-category breakdown needs each category of the {first} in the {second} ({why})":
+        "une ventilation par catégorie demande chaque catégorie du {first} dans le {second} "
+        "({why})",
+    "a socket": "une socket",
+    "a tab character cannot be used here (YAML indents with spaces)":
+        "une tabulation n'est pas permise ici (YAML indente avec des espaces)",
+    "action {code} has no file actions/{code}.yaml":
+        "l'action {code} n'a pas de fichier actions/{code}.yaml",
+    "action {code} is also defined in {file}": "l'action {code} est aussi définie dans {file}",
+    "action {code} is evaluated in none of the years {first}-{last} of the cycle":
+        "l'action {code} n'est évaluée dans aucune des années {first}-{last} du cycle",
+    "action {code} is listed under objective {axis}-{number}, but its sheet {file} says axis "
+    "{its_axis}, objective {its_objective}":
+        "l'action {code} est listée sous l'objectif {axis}-{number}, mais sa fiche {file} indique "
+        "l'axe {its_axis}, objectif {its_objective}",
+    "action {code} is listed under two objectives":
+        "l'action {code} est listée sous deux objectifs",
+    "action {code} is not listed under objective {axis}-{objective} in scheme.yaml":
+        "l'action {code} n'est pas listée sous l'objectif {axis}-{objective} dans scheme.yaml",
+    "alias *{name} is not allowed: write the value out in full":
+        "l'alias *{name} n'est pas permis : écrivez la valeur en entier",
+    "an empty key": "une clé vide",
+    "anchor &{name} is not allowed: data files do not share values":
+        "l'ancre &{name} n'est pas permise : les fichiers de données ne partagent pas de valeurs",
+    "axis {axis} does not exist in the scheme (axes: {numbers})":
+        "l'axe {axis} n'existe pas dans le schéma (axes : {numbers})",
+    "axis {axis} has no actions": "l'axe {axis} n'a pas d'actions",
+    "axis {axis} has no objective {objective} (objectives: {numbers})":
+        "l'axe {axis} n'a pas d'objectif {objective} (objectifs : {numbers})",
+    "axis {number} is defined twice": "l'axe {number} est défini deux fois",
+    "block sequence entries are not allowed in this context":
+        "les éléments de liste (-) ne sont pas permis ici",
+    "byte 0x{byte} at byte offset {offset} is not valid UTF-8":
+        "l'octet 0x{byte} à la position {offset} n'est pas de l'UTF-8 valide",
+    "byte 0x{byte} at byte offset {offset} is not valid UTF-8 (Latin-1/Windows-1252? save the "
+    "file as UTF-8)":
+        "l'octet 0x{byte} à la position {offset} n'est pas de l'UTF-8 valide "
+        "(Latin-1/Windows-1252 ? enregistrez le fichier en UTF-8)",
+    "cannot create {folder}: {reason}": "impossible de créer {folder} : {reason}",
+    "cannot list this folder: {reason}": "impossible de lister ce dossier : {reason}",
+    "cannot read this workbook ({error})": "impossible de lire ce classeur ({error})",
+    "cannot tell whether this is a scheme, an action or a measures file":
+        "impossible de savoir s'il s'agit d'un schéma, d'une action ou d'un fichier de mesures",
+    "cannot write into {folder}: it is a file":
+        "impossible d'écrire dans {folder} : c'est un fichier",
+    "cannot write the output: the reader of the output stopped reading":
+        "impossible d'écrire la sortie : son lecteur a cessé de lire",
+    "cannot write the output: the standard output is closed":
+        "impossible d'écrire la sortie : la sortie standard est fermée",
+    "cannot write the output: {reason}": "impossible d'écrire la sortie : {reason}",
+    "cannot write {target}: folder {folder} does not exist":
+        "impossible d'écrire {target} : le dossier {folder} n'existe pas",
+    "cannot write {target}: it is a folder": "impossible d'écrire {target} : c'est un dossier",
+    "cannot write {target}: it is open in Excel or LibreOffice; close it and try again":
+        "impossible d'écrire {target} : il est ouvert dans Excel ou LibreOffice ; fermez-le et "
+        "recommencez",
+    "cannot write {target}: {folder} is not a folder":
+        "impossible d'écrire {target} : {folder} n'est pas un dossier",
+    "cannot write {target}: {reason}": "impossible d'écrire {target} : {reason}",
+    "character U+{code} is not allowed in a data file (an invisible control character: delete it)":
+        "le caractère U+{code} n'est pas permis dans un fichier de données (un caractère de "
+        "contrôle invisible : supprimez-le)",
+    "complete": "complète",
+    "could not find expected ':'": "le « : » attendu est introuvable",
+    "default: {default}": "par défaut : {default}",
+    "denominator": "dénominateur",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu",
+    "did not find expected '-' indicator": "« - » attendu",
+    "did not find expected <document start>": "début de document attendu",
+    "did not find expected key": "clé attendue",
+    "did not find expected node content": "valeur attendue",
+    "duplicate key {key} (first defined on line {line})":
+        "clé {key} en double (définie d'abord ligne {line})",
+    "env var: {var}": "variable d'environnement : {var}",
+    "expected a collection workbook (.xlsx) or its CSV form (.csv), written by `spapser template`":
+        "un classeur de collecte (.xlsx) ou sa forme CSV (.csv), écrit par `spapser template`, "
+        "est attendu",
+    "found character that cannot start any token": "caractère qui ne peut commencer aucun élément",
+    "found unexpected ':'": "« : » inattendu",
+    "found unexpected end of stream": "fin de fichier inattendue",
+    "found unknown escape character": "séquence d'échappement inconnue",
+    "give either -o FILE or --by-pilot DIR, not both":
+        "donnez -o FICHIER ou --by-pilot DOSSIER, pas les deux",
+    "give the organisation's name: --organisation \"Département de …\"":
+        "donnez le nom de l'organisation : --organisation \"Département de …\"",
+    "id": "id",
+    "indicator {id} takes no category {category} (categories: {known})":
+        "l'indicateur {id} ne prend pas de catégorie {category} (catégories : {known})",
+    "internal error: {kind}: {error} (please report it)":
+        "erreur interne : {kind} : {error} (merci de la signaler)",
+    "internal error: {kind}: {error} (run with --debug for the traceback, and please report it)":
+        "erreur interne : {kind} : {error} (relancez avec --debug pour la trace, et merci de la "
+        "signaler)",
+    "interrupted": "interrompu",
+    "invalid YAML": "YAML invalide",
+    "it adds several variables": "il additionne plusieurs variables",
+    "mapping values are not allowed here": "une valeur de clé n'est pas permise ici",
+    "mapping values are not allowed in this context": "une valeur de clé n'est pas permise ici",
+    "merge keys (<<) are not allowed: write the keys out in full":
+        "les clés de fusion (<<) ne sont pas permises : écrivez les clés en entier",
+    "missing": "manquant",
+    "neither UTF-8 nor Windows-1252 (byte {offset}): save it again as CSV UTF-8":
+        "ni UTF-8 ni Windows-1252 (octet {offset}) : enregistrez-le à nouveau en CSV UTF-8",
+    "nesting deeper than {depth} levels": "imbrication de plus de {depth} niveaux",
+    "next: edit {scheme}, then `spapser validate --data-dir {folder}`":
+        "ensuite : modifiez {scheme}, puis `spapser validate --data-dir {folder}`",
+    "no action declares a variable {name} (hidden column 'variable')":
+        "aucune action ne déclare de variable {name} (colonne masquée 'variable')",
+    "no action declares an indicator {id} (hidden column 'indicateur')":
+        "aucune action ne déclare d'indicateur {id} (colonne masquée 'indicateur')",
+    "no action {code} (actions: {known})": "pas d'action {code} (actions : {known})",
+    "no action {code} on axis {axis} (actions: {known})":
+        "pas d'action {code} sur l'axe {axis} (actions : {known})",
+    "no evaluation plan yet: `spapser plan --propose` proposes one":
+        "pas encore de plan d'évaluation : `spapser plan --propose` en propose un",
+    "no header row with the columns {columns} in its first {rows} rows: is this a file from "
+    "`spapser template`?":
+        "aucune ligne d'en-tête avec les colonnes {columns} dans ses {rows} premières lignes : ce "
+        "fichier vient-il de `spapser template` ?",
+    "no measures file yet: `spapser template {year}`":
+        "pas encore de fichier de mesures : `spapser template {year}`",
+    "no scheme.yaml in {folder}: is this a spapser data folder?":
+        "pas de scheme.yaml dans {folder} : est-ce un dossier de données spapser ?",
+    "no such file": "fichier introuvable",
+    "no unit": "sans unité",
+    "not a regular file": "pas un fichier ordinaire",
+    "not measured": "non mesuré",
+    "not measured ({written})": "non mesuré ({written})",
+    "nothing to change: {target} already holds these values":
+        "rien à changer : {target} contient déjà ces valeurs",
+    "nothing to collect for {year} with these options":
+        "rien à collecter pour {year} avec ces options",
+    "nothing to import: every value cell is blank (a blank cell means 'not measured')":
+        "rien à importer : toutes les cellules de valeur sont vides (une cellule vide veut dire "
+        "'non mesuré')",
+    "numerator": "numérateur",
+    "objective {axis}-{number} is defined twice": "l'objectif {axis}-{number} est défini deux fois",
+    "ok": "renseigné",
+    "part": "partie",
+    "partial": "partiel",
+    "required": "obligatoire",
+    "scheme.yaml has no `evaluation` section (with `cycle_years`): nothing to plan":
+        "scheme.yaml n'a pas de section `evaluation` (avec `cycle_years`) : rien à planifier",
+    "scheme.yaml lists {code} under objective {axis}-{objective}, not {its_axis}-{its_objective}":
+        "scheme.yaml liste {code} sous l'objectif {axis}-{objective}, pas "
+        "{its_axis}-{its_objective}",
+    "spapser reads only *.yaml files here; this file is ignored":
+        "spapser ne lit ici que les fichiers *.yaml ; ce fichier est ignoré",
+    "spapser reads only *.yaml files here; this file is ignored (rename it to .yaml)":
+        "spapser ne lit ici que les fichiers *.yaml ; ce fichier est ignoré (renommez-le en .yaml)",
     "state": "état",
+    "tag {tag} is not allowed: data files hold plain text, numbers, lists and mappings":
+        "l'étiquette {tag} n'est pas permise : les fichiers de données contiennent du texte, des "
+        "nombres, des listes et des tableaux de clés",
+    "terminated": "arrêté",
+    "the bundled example ships with its schemas: give your data folder (--data-dir DIR) or where "
+    "to write (-o DIR)":
+        "l'exemple fourni a déjà ses schémas : donnez votre dossier de données (--data-dir "
+        "DOSSIER) ou où écrire (-o DOSSIER)",
+    "the data has {count} error(s); run `spapser validate` for details":
+        "les données ont {count} erreur(s) ; lancez `spapser validate` pour le détail",
+    "the date {value} (Excel read the entry as a date)":
+        "la date {value} (Excel a lu la saisie comme une date)",
+    "the evaluation plan (scheme.yaml, evaluation.plan) has no entry for {year} (planned years: "
+    "{planned}); run `spapser plan --propose`":
+        "le plan d'évaluation (scheme.yaml, evaluation.plan) n'a pas d'entrée pour {year} (années "
+        "planifiées : {planned}) ; lancez `spapser plan --propose`",
+    "the file is UTF-16; save it as UTF-8": "le fichier est en UTF-16 ; enregistrez-le en UTF-8",
+    "the file is empty: it should hold a mapping of keys and values":
+        "le fichier est vide : il doit contenir des clés et leurs valeurs",
+    "the file is {size} bytes or more; the limit for a data file is {limit} bytes":
+        "le fichier fait {size} octets ou plus ; la limite d'un fichier de données est de {limit} "
+        "octets",
+    "the file is {size} bytes; the limit for a data file is {limit} bytes":
+        "le fichier fait {size} octets ; la limite d'un fichier de données est de {limit} octets",
+    "the file of action {code} must be named {code}.yaml, not {name}":
+        "le fichier de l'action {code} doit s'appeler {code}.yaml, pas {name}",
+    "the header row has no column {names}{hints}: a collection sheet has the columns {columns} "
+    "(the id columns are hidden; do not delete or rename them)":
+        "la ligne d'en-tête n'a pas de colonne {names}{hints} : une feuille de collecte a les "
+        "colonnes {columns} (les colonnes d'id sont masquées ; ne les supprimez ni ne les "
+        "renommez)",
+    "the measures file": "le fichier de mesures",
+    "the plan gives {year} twice (entries {first} and {second})":
+        "le plan donne {year} deux fois (entrées {first} et {second})",
+    "the scheme lists no action {code} (actions: {actions})":
+        "le schéma ne liste pas d'action {code} (actions : {actions})",
+    "the working folder no longer exists (or cannot be read): change to another folder and run "
+    "the command again":
+        "le dossier de travail n'existe plus (ou ne peut être lu) : changez de dossier et "
+        "relancez la commande",
+    "the {second} lacks {missing}": "il manque {missing} au {second}",
+    "this file collects {year} (column '{column}'), not {expected}: import it with --year {year}, "
+    "or fill in the {expected} template (`spapser template {expected}`)":
+        "ce fichier collecte {year} (colonne '{column}'), pas {expected} : importez-le avec "
+        "--year {year}, ou remplissez le modèle {expected} (`spapser template {expected}`)",
+    "this file collects {year}, the other files {others}: import one year at a time":
+        "ce fichier collecte {year}, les autres fichiers {others} : importez une année à la fois",
+    "this file holds year {year} but is named {name}: correct `year`, or name the file {year}.yaml":
+        "ce fichier contient l'année {year} mais s'appelle {name} : corrigez `year`, ou nommez le "
+        "fichier {year}.yaml",
+    "this integer is written with {count} characters; a data file's numbers have at most {most}":
+        "cet entier est écrit avec {count} caractères ; les nombres d'un fichier de données en "
+        "ont au plus {most}",
+    "this is a symbolic link to a file outside the data folder; spapser does not follow it: copy "
+    "the file into the folder instead":
+        "c'est un lien symbolique vers un fichier hors du dossier de données ; spapser ne le suit "
+        "pas : copiez plutôt le fichier dans le dossier",
+    "this is {kind}, not a file": "c'est {kind}, pas un fichier",
+    "this measures file has errors; fix them first (`spapser validate`), then import again":
+        "ce fichier de mesures a des erreurs ; corrigez-les d'abord (`spapser validate`), puis "
+        "importez à nouveau",
+    "this row has a value but no ids in the hidden columns {columns}: copy the row from the "
+    "template instead of typing a new one":
+        "cette ligne a une valeur mais pas d'id dans les colonnes masquées {columns} : copiez la "
+        "ligne du modèle au lieu d'en saisir une nouvelle",
+    "this workbook collects {year}, not {expected}: import it with --year {year}, or fill in the "
+    "{expected} template (`spapser template {expected}`)":
+        "ce classeur collecte {year}, pas {expected} : importez-le avec --year {year}, ou "
+        "remplissez le modèle {expected} (`spapser template {expected}`)",
+    "this workbook has no sheet '{name}' of its own (its sheets: {sheets}): a renamed sheet must "
+    "get its name back, and rows are added only by copying them within their sheet":
+        "ce classeur n'a pas de feuille '{name}' à lui (ses feuilles : {sheets}) : une feuille "
+        "renommée doit retrouver son nom, et on n'ajoute des lignes qu'en les copiant dans leur "
+        "feuille",
+    "this workbook was not written by `spapser template` (its hidden sheet '{sheet}' is missing): "
+    "fill in a collection workbook":
+        "ce classeur n'a pas été écrit par `spapser template` (sa feuille masquée '{sheet}' "
+        "manque) : remplissez un classeur de collecte",
+    "unexpected {event}": "{event} inattendu",
+    "variable: {label}": "variable : {label}",
+    "while parsing a block collection": "dans une liste",
+    "while parsing a block mapping": "dans un tableau de clés",
+    "while parsing a block node": "dans un élément",
+    "while parsing a flow mapping": "dans un tableau de clés entre accolades",
+    "while parsing a flow node": "dans un élément entre crochets ou accolades",
+    "while parsing a flow sequence": "dans une liste entre crochets",
+    "while parsing a quoted scalar": "dans un texte entre guillemets",
+    "while scanning a plain scalar": "dans une valeur",
+    "while scanning a quoted scalar": "dans un texte entre guillemets",
+    "while scanning a simple key": "dans une clé",
+    "while scanning for the next token": "en cherchant l'élément suivant",
+    "whole": "tout",
+    "year {year} is also in {file}": "l'année {year} est aussi dans {file}",
+    "{context} started on line {line}": "{context} depuis la ligne {line}",
+    "{count} error(s): year {year} is left out until they are fixed (`spapser validate {file}`)":
+        "{count} erreur(s) : l'année {year} est laissée de côté jusqu'à leur correction (`spapser "
+        "validate {file}`)",
+    "{count} error(s); nothing was written": "{count} erreur(s) ; rien n'a été écrit",
+    "{count} missing": "{count} manquant(s)",
+    "{file} already exists: spapser init never overwrites a file (choose a new or empty folder)":
+        "{file} existe déjà : spapser init n'écrase jamais un fichier (choisissez un dossier "
+        "nouveau ou vide)",
+    "{file} has errors: fix them first (`spapser validate {file}`)":
+        "{file} a des erreurs : corrigez-les d'abord (`spapser validate {file}`)",
+    "{file} has no `evaluation` section": "{file} n'a pas de section `evaluation`",
+    "{file}: is a folder; give files, or use --data-dir":
+        "{file} : c'est un dossier ; donnez des fichiers, ou utilisez --data-dir",
+    "{file}: no such file": "{file} : fichier introuvable",
+    "{file}: with --format {format}, the file must end in {suffix}":
+        "{file} : avec --format {format}, le fichier doit finir par {suffix}",
+    "{file}: {reason}": "{file} : {reason}",
+    "{first}, {then}": "{first}, {then}",
+    "{heading}:": "{heading} :",
+    "{id} has no categories": "{id} n'a pas de catégories",
+    "{id} has no unit ({kind})": "{id} n'a pas d'unité ({kind})",
+    "{id} is in {unit}, not {given}": "{id} est en {unit}, pas en {given}",
+    "{message} Did you mean {close}?": "{message} Vouliez-vous dire {close} ?",
+    "{name} is also filled in at {where} with {first}, here with {value}: keep one":
+        "{name} est aussi rempli en {where} avec {first}, ici avec {value} : gardez-en un",
+    "{name} is an indicator, not a variable: name the variable it is computed from":
+        "{name} est un indicateur, pas une variable : nommez la variable dont il est calculé",
+    "{name} is not readable.": "{name} n'est pas lisible.",
+    "{name} is not writable.": "{name} n'est pas accessible en écriture.",
+    "{name}: a count in {unit} is a whole number, not {number}":
+        "{name} : un compte en {unit} est un nombre entier, pas {number}",
+    "{name}: a quantity cannot be negative ({number} {unit})":
+        "{name} : une quantité ne peut pas être négative ({number} {unit})",
+    "{name}: expected a number in {unit}, got {value} (leave it blank or write NC when it was not "
+    "measured)":
+        "{name} : un nombre en {unit} est attendu, pas {value} (laissez vide ou écrivez NC s'il "
+        "n'a pas été mesuré)",
+    "{name}: expected a status (non commencé, en cours, réalisé), got {value}":
+        "{name} : un état est attendu (non commencé, en cours, réalisé), pas {value}",
+    "{name}: {number} % is outside 0-100 (write 38.5 for 38.5 %)":
+        "{name} : {number} % est hors de 0-100 (écrivez 38.5 pour 38,5 %)",
+    "{number} (the unit, %, is declared once for the variable)":
+        "{number} (l'unité, %, est déclarée une fois pour la variable)",
+    "{number} is below {minimum}": "{number} est inférieur à {minimum}",
+    "{number} is not a year from {first} to {last}":
+        "{number} n'est pas une année de {first} à {last}",
+    "{number}, or {thousands} if the comma separates thousands":
+        "{number}, ou {thousands} si la virgule sépare les milliers",
+    "{option}: {folder} is not a folder": "{option} : {folder} n'est pas un dossier",
+    "{option}: {folder}: {reason}": "{option} : {folder} : {reason}",
+    "{part} ({value}) exceeds {whole} ({total}), its whole in {id}":
+        "{part} ({value}) dépasse {whole} ({total}), son tout dans {id}",
+    "{part} for {category} ({value}) exceeds {whole} ({total}), its whole in {id}":
+        "{part} pour {category} ({value}) dépasse {whole} ({total}), son tout dans {id}",
+    "{path}: {file} holds {old}, this file {new}; nothing was written (use --replace to take the "
+    "imported value)":
+        "{path} : {file} contient {old}, ce fichier {new} ; rien n'a été écrit (utilisez "
+        "--replace pour prendre la valeur importée)",
+    "{pilot}: {filled} indicator(s) ok, {unmeasured} not measured, {missing} missing":
+        "{pilot} : {filled} indicateur(s) renseigné(s), {unmeasured} non mesuré(s), {missing} "
+        "manquant(s)",
+    "{problem} ({context})": "{problem} ({context})",
+    "{size} bytes; a collection CSV is at most {limit} bytes":
+        "{size} octets ; un CSV de collecte fait au plus {limit} octets",
+    "{size} bytes; a collection workbook is at most {limit} bytes":
+        "{size} octets ; un classeur de collecte fait au plus {limit} octets",
+    "{summary} (dry run: nothing written)": "{summary} (essai : rien n'est écrit)",
+    "{target}: {added} value(s) added, {replaced} replaced":
+        "{target} : {added} valeur(s) ajoutée(s), {replaced} remplacée(s)",
+    "{value} is not a valid boolean. Recognized values: {states}":
+        "{value} n'est pas un booléen valide. Valeurs reconnues : {states}",
+    "{value} is not a valid integer.": "{value} n'est pas un entier valide.",
+    "{value} is not a valid number.": "{value} n'est pas un nombre valide.",
+    "{value} is not a whole number written with the digits 0-9 (at most {digits})":
+        "{value} n'est pas un nombre entier écrit avec les chiffres 0-9 (au plus {digits})",
+    "{value} is not one of {choices}.": "{value} n'est pas l'un de {choices}.",
+    "{what} has a value this year and is also recorded as not measured: keep one":
+        "{what} a une valeur cette année et est aussi noté non mesuré : gardez l'un des deux",
+    "{year} is outside the scheme's period {start}-{end}":
+        "{year} est hors de la période du schéma {start}-{end}",
+    "{year}{decided}: {actions} action(s), {quantitative} quantitative indicator(s), {pilots} "
+    "pilot(s)":
+        "{year}{decided} : {actions} action(s), {quantitative} indicateur(s) quantitatif(s), "
+        "{pilots} pilote(s)",
+    # series, actions, init, the system's reasons (lead)
+    "overall": "ensemble",
+    "due: {date}": "échéance : {date}",
     "text": "texte",
     "assessed": "apprécié",
-    "whole": "ensemble",
     "by category{unit}:": "par catégorie{unit} :",
     "{year}: {reason}": "{year} : {reason}",
     "{year} by category: {reason}": "{year} par catégorie : {reason}",
     "no year of the data folder is in this range (its years: {years})":
         "aucune année du dossier de données n'est dans cet intervalle (ses années : {years})",
-    "the bundled example ships with its schemas: give your data folder (--data-dir DIR) or "
-    "where to write (-o DIR)":
-        "l'exemple fourni a déjà ses schémas : donnez votre dossier de données (--data-dir "
-        "DOSSIER) ou où les écrire (-o DOSSIER)",
     "cannot create {path}: {reason}": "impossible de créer {path} : {reason}",
-    "give the organisation's name: --organisation \"Département de …\"":
-        "donnez le nom de l'organisation : --organisation \"Département de …\"",
-    "next: edit {scheme}, then `spapser validate --data-dir {folder}`":
-        "ensuite : modifiez {scheme}, puis `spapser validate --data-dir {folder}`",
-    "no action {code} on axis {axis} (actions: {known})":
-        "pas d'action {code} sur l'axe {axis} (actions : {known})",
-    "no action {code} (actions: {known})": "pas d'action {code} (actions : {known})",
-    "axis {axis} has no actions": "l'axe {axis} n'a pas d'action",
     "{change} on {year}": "{change} par rapport à {year}",
     "code": "code",
     "title": "intitulé",
@@ -443,25 +838,11 @@ FR = {
     "qualitative": "qualitatif",
     "milestone": "jalon",
     "contracts (register)": "contrats (registre)",
-    # the system's reasons and unwritable outputs (i18n.system_reason, files.py)
-    "Permission denied": "permission refusée",
-    "Operation not permitted": "opération non permise",
-    "No such file or directory": "fichier ou dossier introuvable",
-    'Not a directory': "n'est pas un dossier",
-    'Is a directory': "c'est un dossier",
-    "File exists": "le fichier existe déjà",
-    "No space left on device": "plus de place sur le disque",
     "Disk quota exceeded": "quota de disque dépassé",
-    "Read-only file system": "système de fichiers en lecture seule",
-    "File name too long": "nom de fichier trop long",
-    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
-    'Input/output error': "erreur d'entrée-sortie",
-    "Device or resource busy": "périphérique ou ressource occupé",
     "Text file busy": "fichier texte occupé",
-    '{folder} is not a folder': "{folder} n'est pas un dossier",
-    'folder {folder} does not exist': "le dossier {folder} n'existe pas",
-    'it is a folder': "c'est un dossier",
-    'cannot write {target}: {reason}': "impossible d'écrire {target} : {reason}",
+    "{folder} is not a folder": "{folder} n'est pas un dossier",
+    "folder {folder} does not exist": "le dossier {folder} n'existe pas",
+    "it is a folder": "c'est un dossier",
 }
 
 

@@ -60,6 +60,14 @@ def write_help() -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalog (as `spapser_cli.i18n.N_`, without importing it)."""
+    return message
+
+
+# The few lines said before (or outside) a command, translated when shown (`_error_line`).
+ENTRY_MESSAGES = (N_("interrupted"), N_("terminated"), N_("Error: {message}"))
+
 _MAIN_PID = os.getpid()
 _SIGNAL_LINES = {2: b"Error: interrupted\n", 15: b"Error: terminated\n"}
 
@@ -75,8 +83,16 @@ def _on_fatal_signal(signum: int, frame: object) -> None:
         files = sys.modules.get("spapser_cli.files")
         if files is not None:
             files.remove_temporaries()
+        line = _SIGNAL_LINES.get(signum, b"Error: interrupted\n")
+        i18n = sys.modules.get("spapser_cli.i18n")
+        if i18n is not None:  # the catalog is read by then, if one is needed
+            try:
+                reason = i18n._(ENTRY_MESSAGES[1] if signum == 15 else ENTRY_MESSAGES[0])
+                line = (i18n._("Error: {message}").format(message=reason) + "\n").encode()
+            except Exception:
+                pass
         try:
-            os.write(2, _SIGNAL_LINES.get(signum, b"Error: interrupted\n"))
+            os.write(2, line)
         except OSError:
             pass
     os._exit(128 + signum)
@@ -103,10 +119,17 @@ class PrintableStderr:
 
 
 def _error_line(message: str) -> None:
-    """The one line a failure prints; stderr itself may be closed or full."""
+    """The one line a failure prints, in the user's language; stderr itself may be closed or
+    full."""
+    try:
+        from spapser_cli.i18n import _, translate
+
+        line = _("Error: {message}").format(message=translate(message))
+    except Exception:  # a broken installation: the English line rather than none
+        line = f"Error: {message}"
     try:
         if sys.stderr is not None:
-            sys.stderr.write(f"Error: {message}\n")
+            sys.stderr.write(f"{line}\n")
             sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -152,20 +175,29 @@ def main() -> None:
         from spapser_cli.files import output_failure
 
         reason = output_failure(exc)
-        _error_line(reason or f"internal error: {type(exc).__name__}: {exc} (please report it)")
+        _error_line(reason or _internal_line(exc))
         code = 3 if reason else 70
     raise SystemExit(_flush_output(code))
 
 
+def _internal_line(exc: Exception) -> str:
+    try:
+        from spapser_cli.i18n import _
+    except Exception:
+        return f"internal error: {type(exc).__name__}: {exc} (please report it)"
+    return _("internal error: {kind}: {error} (please report it)").format(
+        kind=type(exc).__name__, error=exc)
+
+
 def _run() -> int:
     if sys.stdout is None:  # started with `>&-`
-        _error_line("cannot write the output: the standard output is closed")
+        _error_line(N_("cannot write the output: the standard output is closed"))
         return 3
     try:
         os.getcwd()
     except OSError:
-        _error_line("the working folder no longer exists (or cannot be read): change to "
-                    "another folder and run the command again")
+        _error_line(N_("the working folder no longer exists (or cannot be read): change to "
+                       "another folder and run the command again"))
         return 2
     if sys.stderr is not None:
         sys.stderr = PrintableStderr(sys.stderr)

@@ -26,8 +26,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from spapser_cli.i18n import Message, system_reason
-from spapser_cli.problems import OutputError
+from spapser_cli.i18n import Message
+from spapser_cli.problems import OutputError, os_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -212,6 +212,13 @@ def check_target(target: Path) -> None:
         pass  # a new file (or a dangling link, which the rename replaces)
     except (OSError, ValueError) as exc:
         raise OutputError(cannot_write(target, system_reason(exc))) from None
+
+
+def system_reason(exc: BaseException) -> str:
+    """Why a file operation failed, as the system words it, translated when it is one of
+    `problems.OS_REASONS`."""
+    strerror = getattr(exc, "strerror", None)
+    return os_reason(strerror if isinstance(strerror, str) and strerror else str(exc))
 
 
 def cannot_write(target: Path, reason: str) -> Message:

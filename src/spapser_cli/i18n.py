@@ -131,7 +131,9 @@ class Message(str):
     fields: dict[str, object]
 
     def __new__(cls, template: str, **fields: object) -> Message:
-        text = super().__new__(cls, template.format(**fields))
+        # Without fields the template is the text itself: it may hold a brace (a YAML
+        # parser's "did not find expected ',' or '}'").
+        text = super().__new__(cls, template.format(**fields) if fields else template)
         text.template = template
         text.fields = fields
         return text
@@ -144,49 +146,38 @@ def _rebuild(template: str, fields: dict[str, object]) -> Message:
     return Message(template, **fields)
 
 
+class Grouped(int):
+    """A whole number a message shows with its thousands grouped, in the language's way:
+    `1,048,577` in English (and JSON), `1 048 577` in French."""
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec or ",")
+
+    def __str__(self) -> str:
+        return format(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Grouped, (int(self),))
+
+
+def _field(value: object, language: str | None) -> object:
+    if isinstance(value, Message):
+        return translate(value, language)
+    if isinstance(value, Grouped) and (language or current_language()) == "fr":
+        return f"{int(value):,}".replace(",", "\u202f")
+    return value
+
+
 def translate(text: str, language: str | None = None) -> str:
     """A message in the current language (or `language`): a `Message` is translated whole,
     then filled (its fields translated too when they are messages); a plain string through
     the catalog."""
     messages = catalog(language or current_language())
     if isinstance(text, Message):
-        fields = {k: translate(v, language) if isinstance(v, Message) else v
-                  for k, v in text.fields.items()}
-        return (messages.get(text.template) or text.template).format(**fields)
+        fields = {k: _field(v, language) for k, v in text.fields.items()}
+        found = messages.get(text.template) or text.template
+        return found.format(**fields) if fields else found
     return messages.get(text) or text
-
-
-# The system's reasons for a failed file operation, as the C library words them in English
-# (so that the English output stays what the system says), translated like any message.
-SYSTEM_REASONS = {
-    "EACCES": N_("Permission denied"),
-    "EPERM": N_("Operation not permitted"),
-    "ENOENT": N_("No such file or directory"),
-    "ENOTDIR": N_("Not a directory"),
-    "EISDIR": N_("Is a directory"),
-    "EEXIST": N_("File exists"),
-    "ENOSPC": N_("No space left on device"),
-    "EDQUOT": N_("Disk quota exceeded"),
-    "EROFS": N_("Read-only file system"),
-    "ENAMETOOLONG": N_("File name too long"),
-    "ELOOP": N_("Too many levels of symbolic links"),
-    "EIO": N_("Input/output error"),
-    "EBUSY": N_("Device or resource busy"),
-    "ETXTBSY": N_("Text file busy"),
-}
-
-
-def system_reason(exc: BaseException) -> str:
-    """Why a file operation failed, in the user's language when the reason is a common one:
-    a `Message` that renderers translate (JSON keeps the English); else the system's text."""
-    import errno
-
-    code = getattr(exc, "errno", None)
-    name = errno.errorcode.get(code) if isinstance(code, int) else None
-    if name in SYSTEM_REASONS:
-        return Message(SYSTEM_REASONS[name])
-    strerror = getattr(exc, "strerror", None)
-    return strerror if isinstance(strerror, str) and strerror else str(exc)
 
 
 def french(message: str) -> str:

@@ -15,6 +15,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Literal
 
+from spapser_cli.i18n import N_, Message
+
 Severity = Literal["error", "warning"]
 
 
@@ -169,8 +171,36 @@ class InvalidDataError(SpapserError):
 
     def __init__(self, problems: list[Problem]) -> None:
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__(f"the data has {len(errors)} error(s); run `spapser validate` for details")
+        super().__init__(Message("the data has {count} error(s); run `spapser validate` for "
+                                 "details", count=len(errors)))
         self.problems = problems
+
+
+# The operating system's reasons as `strerror` words them (POSIX, in the C locale): a French
+# user reads them in French.
+OS_REASONS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Input/output error"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("Operation not permitted"),
+    N_("Broken pipe"),
+    N_("Device or resource busy"),
+    N_("Disk quota exceeded"),
+    N_("Text file busy"),
+)
+
+
+def os_reason(text: str) -> str:
+    """An OS error's words as a message (translated when they are one of `OS_REASONS`)."""
+    return text if isinstance(text, Message) else Message(text)
 
 
 def display_path(path: Path) -> str:

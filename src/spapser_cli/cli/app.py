@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from spapser_cli import __version__
+from spapser_cli.cli import clicktext
 
 if TYPE_CHECKING:
     from spapser_cli.read.datadir import DataFolder
@@ -32,6 +33,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+clicktext.install()  # Click's and Typer's own words (`Usage:`, `Options`) in the user's language
 
 _state = {"debug": False}
 
@@ -76,7 +79,7 @@ def handles_errors(command: F) -> F:
         except SpapserError as exc:
             raise _fail(_message(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            raise _fail("interrupted", 130) from None
+            raise _fail(_("interrupted"), 130) from None
         except OSError as exc:
             from spapser_cli.files import output_failure
 
@@ -94,8 +97,9 @@ def _internal(exc: Exception) -> BaseException:
     """Exit 70 with one line: a bug of ours (the traceback under `--debug`)."""
     if _state["debug"]:
         return exc
-    return _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
-                 "traceback, and please report it)", ExitCode.INTERNAL)
+    return _fail(_("internal error: {kind}: {error} (run with --debug for the traceback, and "
+                   "please report it)").format(kind=type(exc).__name__, error=exc),
+                 ExitCode.INTERNAL)
 
 
 def _version(value: bool) -> None:
@@ -167,11 +171,13 @@ def ascii_int(value: Any, minimum: int | None = None) -> int:
     text = str(value)
     if not (text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS):
         shown = repr(text if len(text) <= 20 else text[:20] + "…")  # repr: one line
-        raise typer.BadParameter(f"{shown} is not a whole number written with the digits "
-                                 f"0-9 (at most {MAX_DIGITS})")
+        raise typer.BadParameter(_("{value} is not a whole number written with the digits "
+                                   "0-9 (at most {digits})").format(value=shown,
+                                                                    digits=MAX_DIGITS))
     number = int(text)
     if minimum is not None and number < minimum:
-        raise typer.BadParameter(f"{number} is below {minimum}")
+        raise typer.BadParameter(_("{number} is below {minimum}").format(number=number,
+                                                                         minimum=minimum))
     return number
 
 
@@ -188,7 +194,8 @@ def parse_year(value: Any) -> int:
     hold (a year `compute` would refuse is refused by `template` alike, and the other way)."""
     number = ascii_int(value)
     if not FIRST_YEAR <= number <= LAST_YEAR:
-        raise typer.BadParameter(f"{number} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise typer.BadParameter(_("{number} is not a year from {first} to {last}").format(
+            number=number, first=FIRST_YEAR, last=LAST_YEAR))
     return number
 
 
@@ -229,10 +236,12 @@ def main() -> None:
         exc.show()  # `spapser` alone: the help, as Click gives it
         raise SystemExit(exc.exit_code) from None
     except click_errors.UsageError as exc:
-        where = f" (see `{exc.ctx.command_path} -h`)" if exc.ctx is not None else ""
-        typer.echo(f"Error: {exc.format_message()}{where}", err=True)
+        message = clicktext.usage_message(exc)
+        if exc.ctx is not None:
+            message += _(" (see `{command} -h`)").format(command=exc.ctx.command_path)
+        typer.echo(_("Error: {message}").format(message=message), err=True)
         raise SystemExit(exc.exit_code) from None
     except click_errors.Abort:
-        typer.echo("Error: interrupted", err=True)
+        typer.echo(_("Error: {message}").format(message=_("interrupted")), err=True)
         raise SystemExit(130) from None
     raise SystemExit(code if isinstance(code, int) else 0)

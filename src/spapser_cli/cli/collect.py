@@ -56,7 +56,7 @@ def template(
     from spapser_cli.collect.template import write_templates
     from spapser_cli.read.load import require_catalog
 
-    catalog, _ = require_catalog(_data_dir(data_dir))
+    catalog, _warnings = require_catalog(_data_dir(data_dir))
     for written in write_templates(catalog, year, pilot=pilot, evaluated=evaluated,
                                    output=output, by_pilot=by_pilot, fmt=fmt.value):
         typer.echo(str(written))
@@ -86,21 +86,24 @@ def import_(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.problems import format_problem
 
-    catalog, _ = require_catalog(_data_dir(data_dir))
+    catalog, _warnings = require_catalog(_data_dir(data_dir))
     result = plan_import(catalog, files, year=year, replace=replace)
     if result.errors:
         for problem in result.errors:
             typer.echo(format_problem(problem), err=True)
-        typer.echo(f"Error: {len(result.errors)} error(s); nothing was written", err=True)
+        typer.echo(_("Error: {message}").format(message=_(
+            "{count} error(s); nothing was written").format(count=len(result.errors))),
+            err=True)
         raise typer.Exit(ExitCode.INVALID_DATA)
     assert result.target is not None
     target = display_path(result.target)
     if not result.filled:
-        typer.echo("nothing to import: every value cell is blank (a blank cell means "
-                   "'not measured')")
+        typer.echo(_("nothing to import: every value cell is blank (a blank cell means "
+                     "'not measured')"))
         return
     if not result.changes:
-        typer.echo(printable(f"nothing to change: {target} already holds these values"))
+        typer.echo(printable(_("nothing to change: {target} already holds these values").format(
+            target=target)))
         return
     for change in result.changes:
         if dry_run:
@@ -108,12 +111,13 @@ def import_(
     for problem in result.problems:  # warnings only: an error stops before writing
         typer.echo(format_problem(problem), err=True)
     added = sum(c.old is None for c in result.changes)
-    summary = f"{target}: {added} value(s) added, {len(result.changes) - added} replaced"
+    summary = _("{target}: {added} value(s) added, {replaced} replaced").format(
+        target=target, added=added, replaced=len(result.changes) - added)
     if dry_run:
-        typer.echo(f"{summary} (dry run: nothing written)")
+        typer.echo(printable(_("{summary} (dry run: nothing written)").format(summary=summary)))
         return
     write_import(result)
-    typer.echo(summary)
+    typer.echo(printable(summary))
 
 
 @app.command(help=_(
@@ -134,14 +138,20 @@ def status(
     from spapser_cli.read.load import require_catalog
     from spapser_cli.render.status import status_text
 
-    catalog, _ = require_catalog(_data_dir(data_dir))
+    catalog, _warnings = require_catalog(_data_dir(data_dir))
     report = year_status(catalog, year)
     if fmt is TableOrJson.json:
         from spapser_cli.render.terminal import json_text
 
         typer.echo(json_text(report.to_dict()))
     else:
-        typer.echo(printable_lines(status_text(report)))
+        import sys
+
+        from spapser_cli.render.plaintable import Painter, output_width, use_color
+
+        typer.echo(printable_lines(status_text(
+            report, catalog.scheme.organisation, width=output_width(sys.stdout),
+            paint=Painter(use_color(sys.stdout)))))
     if strict and report.due_incomplete:
         raise typer.Exit(ExitCode.INVALID_DATA)
 
@@ -163,24 +173,25 @@ def plan(
     from spapser_cli.read.load import require_catalog
 
     folder = _data_dir(data_dir)
-    catalog, _ = require_catalog(folder)
+    catalog, _warnings = require_catalog(folder)
     if write and not propose:
-        raise UsageError("--write goes with --propose")
+        raise UsageError(_("--write goes with --propose"))
     if not propose:
         evaluation = catalog.scheme.evaluation
         entries = evaluation.plan if evaluation else []
         if not entries:
-            typer.echo("no evaluation plan yet: `spapser plan --propose` proposes one")
+            typer.echo(_("no evaluation plan yet: `spapser plan --propose` proposes one"))
         for entry in entries:
             typer.echo(printable(f"{entry.year}: {', '.join(entry.actions)}"))
         return
     proposal = propose_plan(catalog)
     if not write:
         for proposed in proposal:
-            decided = " (decided)" if proposed.decided else ""
-            typer.echo(f"# {proposed.year}{decided}: {len(proposed.actions)} action(s), "
-                       f"{proposed.quantitative} quantitative indicator(s), "
-                       f"{proposed.pilots} pilot(s)")
+            decided = _(" (decided)") if proposed.decided else ""
+            typer.echo("# " + _("{year}{decided}: {actions} action(s), {quantitative} "
+                                "quantitative indicator(s), {pilots} pilot(s)").format(
+                year=proposed.year, decided=decided, actions=len(proposed.actions),
+                quantitative=proposed.quantitative, pilots=proposed.pilots))
         typer.echo(printable_lines(plan_yaml(proposal)), nl=False)
         return
     from spapser_cli.collect.plan import check_and_write_scheme

@@ -18,7 +18,8 @@ from spapser_cli.cli.app import (
     handles_errors,
     positive,
 )
-from spapser_cli.i18n import Message, _, system_reason
+from spapser_cli.files import system_reason
+from spapser_cli.i18n import Message, _
 from spapser_cli.problems import ExitCode
 
 if TYPE_CHECKING:

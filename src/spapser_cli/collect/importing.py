@@ -26,7 +26,8 @@ from spapser_cli.collect.values import (
     parse_status,
 )
 from spapser_cli.files import DATA_FILE_LIMIT, exists, read_capped
-from spapser_cli.problems import Problem, display_path
+from spapser_cli.i18n import Message
+from spapser_cli.problems import Problem, display_path, os_reason
 
 __all__ = ["Change", "ImportResult", "plan_import", "write_import"]
 
@@ -44,9 +45,9 @@ def plan_import(catalog: Catalog, paths: Sequence[Path], *, year: int | None = N
             if year is None:
                 year = read.year
             elif read.year != year:
-                problems.append(Problem(read.file, "collection-year-mismatch", f"this file "
-                                        f"collects {read.year}, the other files {year}: import "
-                                        "one year at a time"))
+                problems.append(Problem(read.file, "collection-year-mismatch", Message(
+                    "this file collects {year}, the other files {others}: import one year at "
+                    "a time", year=read.year, others=year)))
                 continue
         filled.append(read)
     result = ImportResult(year, None, [f.file for f in filled], problems)
@@ -63,9 +64,10 @@ def plan_import(catalog: Catalog, paths: Sequence[Path], *, year: int | None = N
             first = cells.get(row.key)
             if first is not None:
                 if first.value != cell.value:
-                    problems.append(row.problem("duplicate-id", f"{_name(row)} is also filled "
-                                    f"in at {first.where} with {show(first.value)}, here with "
-                                    f"{show(cell.value)}: keep one"))
+                    problems.append(row.problem("duplicate-id", Message(
+                        "{name} is also filled in at {where} with {first}, here with "
+                        "{value}: keep one", name=_name(row), where=first.where,
+                        first=show(first.value), value=show(cell.value))))
                 continue
             cells[row.key] = cell
     if result.errors:
@@ -97,27 +99,32 @@ def _check_cell(row: FilledRow, accepted: dict[tuple[str, str, str], CollectRow]
     if expected.kind == "milestone":
         status = parse_status(row.value)
         if status is None:
-            problems.append(row.problem("invalid-value", f"{_name(row)}: expected a status "
-                            f"(non commencé, en cours, réalisé), got {describe(row.value)}"))
+            problems.append(row.problem("invalid-value", Message(
+                "{name}: expected a status (non commencé, en cours, réalisé), got {value}",
+                name=_name(row), value=describe(row.value))))
             return None
         return Cell(row, expected, status, where)
     number = parse_number(row.value, percent=expected.percent)
     unit = expected.unit or ""
     if number is None:
-        problems.append(row.problem("not-a-number", f"{_name(row)}: expected a number in "
-                        f"{unit or 'no unit'}, got {describe(row.value)} (leave it blank or "
-                        "write NC when it was not measured)"))
+        problems.append(row.problem("not-a-number", Message(
+            "{name}: expected a number in {unit}, got {value} (leave it blank or write NC "
+            "when it was not measured)", name=_name(row), unit=unit or Message("no unit"),
+            value=describe(row.value))))
         return None
     shown = format_number(number)
     if number < 0 and not expected.signed:
-        problems.append(row.problem("negative-quantity", f"{_name(row)}: a quantity cannot be "
-                        f"negative ({shown} {unit})"))
+        problems.append(row.problem("negative-quantity", Message(
+            "{name}: a quantity cannot be negative ({number} {unit})", name=_name(row),
+            number=shown, unit=unit)))
     elif expected.percent and not 0 <= number <= 100:
-        problems.append(row.problem("percent-out-of-range", f"{_name(row)}: {shown} % is "
-                        "outside 0-100 (write 38.5 for 38.5 %)"))
+        problems.append(row.problem("percent-out-of-range", Message(
+            "{name}: {number} % is outside 0-100 (write 38.5 for 38.5 %)", name=_name(row),
+            number=shown)))
     elif expected.whole and not number.is_integer():
-        problems.append(row.problem("invalid-value", f"{_name(row)}: a count in {unit} is a "
-                        f"whole number, not {shown}"))
+        problems.append(row.problem("invalid-value", Message(
+            "{name}: a count in {unit} is a whole number, not {number}", name=_name(row),
+            unit=unit, number=shown)))
     else:
         return Cell(row, expected, number, where)
     return None
@@ -127,18 +134,23 @@ def _unknown_ids(row: FilledRow, catalog: Catalog) -> Problem:
     if row.variable:
         variable = catalog.variable(row.variable)
         if variable is None:
-            return row.problem("unknown-variable", f"no action declares a variable "
-                               f"{row.variable!r} (hidden column 'variable')")
-        known = ", ".join(c.id for c in variable.categories) or "none"
-        return row.problem("unknown-category", f"variable {row.variable!r} has no category "
-                           f"{row.category!r} (categories: {known})")
+            return row.problem("unknown-variable", Message(
+                "no action declares a variable {name} (hidden column 'variable')",
+                name=repr(row.variable)))
+        known = ", ".join(c.id for c in variable.categories) or Message("none")
+        return row.problem("unknown-category", Message(
+            "variable {id} has no category {category}{hint}", id=repr(row.variable),
+            category=repr(row.category), hint=Message(" ({what}: {known})",
+                                                      what=Message("categories"), known=known)))
     indicator = catalog.indicator(row.indicator)
     if indicator is None:
-        return row.problem("unknown-indicator", f"no action declares an indicator "
-                           f"{row.indicator!r} (hidden column 'indicateur')")
-    known = ", ".join(c.id for c in catalog.indicator_categories(indicator)) or "none"
-    return row.problem("unknown-category", f"indicator {row.indicator!r} takes no category "
-                       f"{row.category!r} (categories: {known})")
+        return row.problem("unknown-indicator", Message(
+            "no action declares an indicator {id} (hidden column 'indicateur')",
+            id=repr(row.indicator)))
+    known = ", ".join(c.id for c in catalog.indicator_categories(indicator)) or Message("none")
+    return row.problem("unknown-category", Message(
+        "indicator {id} takes no category {category} (categories: {known})",
+        id=repr(row.indicator), category=repr(row.category), known=known))
 
 
 def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
@@ -151,12 +163,13 @@ def _merge(result: ImportResult, cells: list[Cell], year: int, replace: bool,
         # ruamel keeps a stray "\r" in comments: edit with plain line ends, put CRLF back
         text = raw.decode("utf-8-sig").replace("\r\n", "\n") if raw is not None else None
     except (OSError, UnicodeDecodeError) as exc:
-        result.problems.append(Problem(display_path(target), "unreadable-file", str(exc)))
+        result.problems.append(Problem(display_path(target), "unreadable-file",
+                                       os_reason(getattr(exc, "strerror", None) or str(exc))))
         return
     if year in catalog.broken_measures:
-        result.problems.append(Problem(display_path(target), "invalid-value", "this measures "
-                               "file has errors; fix them first (`spapser validate`), then "
-                               "import again"))
+        result.problems.append(Problem(display_path(target), "invalid-value", Message(
+            "this measures file has errors; fix them first (`spapser validate`), then "
+            "import again")))
         return
     doc = yamledit.load(text if text is not None else yamledit.new_measures_text(year))
     merger = Merger(doc, year, replace, result)

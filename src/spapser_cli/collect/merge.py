@@ -14,6 +14,7 @@ from spapser_cli.collect import yamledit
 from spapser_cli.collect.reading import FilledRow
 from spapser_cli.collect.rows import CollectRow
 from spapser_cli.collect.values import NotMeasured, format_number
+from spapser_cli.i18n import Message, translate
 from spapser_cli.problems import Problem, display_path
 
 Value = float | str | NotMeasured
@@ -28,13 +29,16 @@ class Change:
 
     def line(self) -> str:
         mark = "+" if self.old is None else "~"
-        before = "" if self.old is None else f"{show(self.old)} → "
-        return f"{mark} {self.path}: {before}{show(self.new)}  ({self.where})"
+        before = "" if self.old is None else f"{show(self.old, local=True)} → "
+        return f"{mark} {self.path}: {before}{show(self.new, local=True)}  ({self.where})"
 
 
-def show(value: Any) -> str:
+def show(value: Any, *, local: bool = False) -> str:
+    """A value as a message quotes it, numbers as the YAML file spells them (`local`: the
+    words in the reader's language, for the terminal)."""
     if isinstance(value, NotMeasured):
-        return f"not measured ({value.written})"
+        said = Message("not measured ({written})", written=value.written)
+        return translate(said) if local else said
     if isinstance(value, float | int) and not isinstance(value, bool):
         return format_number(value)
     return repr(value)
@@ -102,11 +106,12 @@ class Merger:
         if self.replace:
             self.result.changes.append(Change(path, old, cell.value, cell.where))
             return True
-        file = display_path(self.result.target) if self.result.target else "the measures file"
-        self.result.problems.append(cell.row.problem(
-            "import-conflict", f"{path}: {file} holds {show(old)}, this file "
-            f"{show(cell.value)}; nothing was written (use --replace to take the imported "
-            "value)"))
+        file = (display_path(self.result.target) if self.result.target else
+                Message("the measures file"))
+        self.result.problems.append(cell.row.problem("import-conflict", Message(
+            "{path}: {file} holds {old}, this file {new}; nothing was written (use --replace "
+            "to take the imported value)", path=path, file=file, old=show(old),
+            new=show(cell.value))))
         return False
 
     def added(self, cell: Cell, path: str) -> None:

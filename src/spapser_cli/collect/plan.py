@@ -16,7 +16,8 @@ from pathlib import Path
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.rows import QUANTITATIVE, lead_pilot
 from spapser_cli.files import DATA_FILE_LIMIT, read_capped
-from spapser_cli.problems import UsageError
+from spapser_cli.i18n import Message
+from spapser_cli.problems import UsageError, os_reason
 
 PILOT_WEIGHT = 3  # one more action for the same pilot weighs like three indicators
 
@@ -33,8 +34,8 @@ class PlanYear:
 def cycle_years(catalog: Catalog) -> list[int]:
     evaluation = catalog.scheme.evaluation
     if evaluation is None:
-        raise UsageError("scheme.yaml has no `evaluation` section (with `cycle_years`): "
-                         "nothing to plan")
+        raise UsageError(Message("scheme.yaml has no `evaluation` section (with "
+                                 "`cycle_years`): nothing to plan"))
     period = catalog.scheme.period
     return [y for y in range(period.start, period.start + evaluation.cycle_years)
             if y <= period.end]
@@ -96,11 +97,12 @@ def write_plan(scheme_path: Path, plan: list[PlanYear]) -> str:
     try:  # a regular file under the cap only (a FIFO would block)
         original = read_capped(scheme_path, DATA_FILE_LIMIT).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{scheme_path}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise UsageError(Message("{file}: {reason}", file=str(scheme_path), reason=os_reason(
+            getattr(exc, "strerror", None) or str(exc)))) from None
     doc = yamledit.load(original)
     evaluation = doc.get("evaluation")
     if evaluation is None:
-        raise UsageError(f"{scheme_path} has no `evaluation` section")
+        raise UsageError(Message("{file} has no `evaluation` section", file=str(scheme_path)))
     current = evaluation.get("plan") or []
     if not current:
         entries = [yamledit.mapping({"year": e.year}) for e in plan]

@@ -15,7 +15,8 @@ from typing import Any
 from spapser_cli.collect import columns as col
 from spapser_cli.collect.rows import GUIDE_SHEET, META_SHEET
 from spapser_cli.files import FileTooLarge, NotRegularFile, read_capped
-from spapser_cli.problems import Problem
+from spapser_cli.i18n import Grouped, Message
+from spapser_cli.problems import Problem, os_reason
 
 HEADER_SCAN_ROWS = 20  # the header row is searched for among the first rows of a sheet
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -92,9 +93,9 @@ def read_filled(path: Path, shown: str, year: int | None) -> FilledFile:
         return _read_workbook(path, shown, year)
     if suffix in (".csv", ".txt"):
         return _read_csv(path, shown, year)
-    return FilledFile(shown, None, [], [Problem(shown, "not-a-collection-file", "expected a "
-                      "collection workbook (.xlsx) or its CSV form (.csv), written by "
-                      "`spapser template`")])
+    return FilledFile(shown, None, [], [Problem(shown, "not-a-collection-file", Message(
+        "expected a collection workbook (.xlsx) or its CSV form (.csv), written by "
+        "`spapser template`"))])
 
 
 # -- headers ----------------------------------------------------------------------------------
@@ -123,27 +124,31 @@ def _find_header(rows: list[list[Any]], file: str, sheet: str | None, expected_y
                    if name.casefold() not in found]
         if expected_year is not None and year != expected_year:
             problems.append(place(file, sheet, index + 1, value_index + 1,
-                                  "collection-year-mismatch", f"this file collects {year} "
-                                  f"(column '{col.value_header(year)}'), not {expected_year}: "
-                                  f"import it with --year {year}, or fill in the "
-                                  f"{expected_year} template (`spapser template "
-                                  f"{expected_year}`)"))
+                                  "collection-year-mismatch", Message(
+                                      "this file collects {year} (column '{column}'), not "
+                                      "{expected}: import it with --year {year}, or fill in "
+                                      "the {expected} template (`spapser template "
+                                      "{expected}`)", year=year,
+                                      column=col.value_header(year), expected=expected_year)))
             return None
         if missing:
             names = ", ".join(f"'{m}'" for m in missing)
             hints = _renamed(missing, [t for t in texts if isinstance(t, str)])
             problems.append(place(file, sheet, index + 1, None, "missing-column",
-                                  f"the header row has no column {names}{hints}: a collection "
-                                  f"sheet has the columns {col.expected_columns(year)} (the id "
-                                  "columns are hidden; do not delete or rename them)"))
+                                  Message("the header row has no column {names}{hints}: a "
+                                          "collection sheet has the columns {columns} (the "
+                                          "id columns are hidden; do not delete or rename "
+                                          "them)", names=names, hints=hints,
+                                          columns=col.expected_columns(year))))
             return None
         return index, _Header(year, value_index, found[col.SOURCE.casefold()],
                               found[col.COMMENT.casefold()],
                               {n: found[n.casefold()] for n in col.ID_COLUMNS},
                               found.get(col.PILOT.casefold()))
-    problems.append(place(file, sheet, None, None, "not-a-collection-file", "no header row "
-                          f"with the columns {col.expected_columns(expected_year)} in its first "
-                          f"{HEADER_SCAN_ROWS} rows: is this a file from `spapser template`?"))
+    problems.append(place(file, sheet, None, None, "not-a-collection-file", Message(
+        "no header row with the columns {columns} in its first {rows} rows: is this a file "
+        "from `spapser template`?", columns=col.expected_columns(expected_year),
+        rows=HEADER_SCAN_ROWS)))
     return None
 
 
@@ -160,8 +165,14 @@ def _renamed(missing: list[str], headers: list[str]) -> str:
                                           n=1, cutoff=0.6)
         if close:
             written = next(o for o in others if o.casefold() == close[0])
-            guesses.append(f"'{written}' instead of '{name}'")
-    return f" (you wrote {', '.join(guesses)})" if guesses else ""
+            guesses.append(Message("'{written}' instead of '{name}'", written=written,
+                                   name=name))
+    if not guesses:
+        return ""
+    joined = guesses[0]
+    for guess in guesses[1:]:  # each part stays a message, translated with the whole
+        joined = Message("{first}, {then}", first=joined, then=guess)
+    return Message(" (you wrote {guesses})", guesses=joined)
 
 
 def _text(value: Any) -> str | None:
@@ -193,9 +204,11 @@ def _rows_of(cells: list[list[Any]], file: str, sheet: str | None, pilot: str | 
         if not any(ids):
             if any(_text(v) for v in (value, source, comment)):
                 problems.append(place(file, sheet, n, header.ids[col.ID_VARIABLE] + 1,
-                                      "missing-id", "this row has a value but no ids in the "
-                                      f"hidden columns {', '.join(col.ID_COLUMNS)}: copy the "
-                                      "row from the template instead of typing a new one"))
+                                      "missing-id", Message(
+                                          "this row has a value but no ids in the hidden "
+                                          "columns {columns}: copy the row from the template "
+                                          "instead of typing a new one",
+                                          columns=", ".join(col.ID_COLUMNS))))
             continue
         rows.append(FilledRow(file, sheet, n, _text(at(row, header.pilot)) or pilot, ids[0],
                               ids[1], ids[2], value, header.value + 1, source, comment))
@@ -210,17 +223,17 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
     try:  # a regular file, never more than the cap: a FIFO would block, /dev/zero never end
         raw = read_capped(path, MAX_WORKBOOK_BYTES)
     except FileTooLarge as exc:
-        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", f"{exc.size} "
-                          f"bytes; a collection workbook is at most {MAX_WORKBOOK_BYTES} "
-                          "bytes")])
+        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", Message(
+            "{size} bytes; a collection workbook is at most {limit} bytes",
+            size=Grouped(exc.size), limit=Grouped(MAX_WORKBOOK_BYTES)))])
     except OSError as exc:
         return FilledFile(shown, None, [], [Problem(shown, "unreadable-file",
-                                                    exc.strerror or str(exc))])
+                                                    os_reason(exc.strerror or str(exc)))])
     try:
         wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", "cannot read "
-                          f"this workbook ({type(exc).__name__}: {exc})")])
+        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", Message(
+            "cannot read this workbook ({error})", error=f"{type(exc).__name__}: {exc}"))])
     try:
         sheets = {ws.title: [[_cell_value(c) for c in r] for r in ws.iter_rows()]
                   for ws in wb.worksheets}
@@ -229,9 +242,9 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
     meta = sheets.pop(META_SHEET, None)
     sheets.pop(GUIDE_SHEET, None)
     if not meta or not meta[0] or meta[0][0] != col.META_TAG:
-        return FilledFile(shown, None, [], [Problem(shown, "not-a-collection-file", "this "
-                          "workbook was not written by `spapser template` (its hidden sheet "
-                          f"'{META_SHEET}' is missing): fill in a collection workbook")])
+        return FilledFile(shown, None, [], [Problem(shown, "not-a-collection-file", Message(
+            "this workbook was not written by `spapser template` (its hidden sheet '{sheet}' "
+            "is missing): fill in a collection workbook", sheet=META_SHEET))])
     meta_year = next((r[1] for r in meta if r and r[0] == "année"), None)
     pilots = {str(r[1]): str(r[2]) for r in meta if r and r[0] == "onglet" and len(r) > 2}
     if year is not None and meta_year != year:
@@ -240,19 +253,19 @@ def _read_workbook(path: Path, shown: str, year: int | None) -> FilledFile:
         if first is not None:
             _find_header(sheets[first], shown, first, year, problems)
         if not problems:
-            problems.append(Problem(shown, "collection-year-mismatch", f"this workbook "
-                                    f"collects {meta_year}, not {year}: import it with --year "
-                                    f"{meta_year}, or fill in the {year} template (`spapser "
-                                    f"template {year}`)"))
+            problems.append(Problem(shown, "collection-year-mismatch", Message(
+                "this workbook collects {year}, not {expected}: import it with --year {year}, "
+                "or fill in the {expected} template (`spapser template {expected}`)",
+                year=meta_year, expected=year)))
         return FilledFile(shown, None, [], problems)
     file_year = meta_year if isinstance(meta_year, int) else None
     expected = ", ".join(f"'{name}'" for name in pilots)
     for name in sheets:
         if name not in pilots:
-            problems.append(place(shown, name, 1, 1, "unknown-sheet", f"this workbook "
-                                  f"has no sheet '{name}' of its own (its sheets: {expected}): "
-                                  "a renamed sheet must get its name back, and rows are added "
-                                  "only by copying them within their sheet"))
+            problems.append(place(shown, name, 1, 1, "unknown-sheet", Message(
+                "this workbook has no sheet '{name}' of its own (its sheets: {sheets}): a "
+                "renamed sheet must get its name back, and rows are added only by copying "
+                "them within their sheet", name=name, sheets=expected)))
     rows: list[FilledRow] = []
     for name, pilot in pilots.items():
         if name not in sheets:
@@ -287,18 +300,21 @@ def _read_csv(path: Path, shown: str, year: int | None) -> FilledFile:
     try:
         data = read_capped(path, MAX_CSV_BYTES)  # a regular file, never more than the cap
     except FileTooLarge as exc:
-        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", f"{exc.size} "
-                          f"bytes; a collection CSV is at most {MAX_CSV_BYTES} bytes")])
+        return FilledFile(shown, None, [], [Problem(shown, "file-too-large", Message(
+            "{size} bytes; a collection CSV is at most {limit} bytes", size=Grouped(exc.size),
+            limit=Grouped(MAX_CSV_BYTES)))])
     except NotRegularFile as exc:
-        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file", str(exc))])
+        return FilledFile(shown, None, [], [Problem(shown, "unreadable-file",
+                                                    os_reason(exc.args[0]))])
     except OSError as exc:
         return FilledFile(shown, None, [], [Problem(shown, "unreadable-file",
-                                                    exc.strerror or str(exc))])
+                                                    os_reason(exc.strerror or str(exc)))])
     try:
         text = decode_csv(data)
     except UnicodeDecodeError as exc:
-        return FilledFile(shown, None, [], [Problem(shown, "encoding", "neither UTF-8 nor "
-                          f"Windows-1252 (byte {exc.start}): save it again as CSV UTF-8")])
+        return FilledFile(shown, None, [], [Problem(shown, "encoding", Message(
+            "neither UTF-8 nor Windows-1252 (byte {offset}): save it again as CSV UTF-8",
+            offset=exc.start))])
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

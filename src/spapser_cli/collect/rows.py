@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from spapser_cli.catalog import PERCENT, Catalog
+from spapser_cli.i18n import Message
 from spapser_cli.problems import UsageError
 
 if TYPE_CHECKING:
@@ -72,9 +73,10 @@ def evaluated_actions(catalog: Catalog, year: int) -> list[str]:
     for entry in plan:
         if entry.year == year:
             return [code for code in catalog.actions if code in entry.actions]
-    planned = ", ".join(str(e.year) for e in plan) or "none"
-    raise UsageError(f"the evaluation plan (scheme.yaml, evaluation.plan) has no entry for "
-                     f"{year} (planned years: {planned}); run `spapser plan --propose`")
+    planned = ", ".join(str(e.year) for e in plan) or Message("none")
+    raise UsageError(Message("the evaluation plan (scheme.yaml, evaluation.plan) has no entry "
+                             "for {year} (planned years: {planned}); run `spapser plan "
+                             "--propose`", year=year, planned=planned))
 
 
 def select_actions(catalog: Catalog, *, actions: Sequence[str] | None = None,
@@ -88,8 +90,11 @@ def select_actions(catalog: Catalog, *, actions: Sequence[str] | None = None,
     matches = [p for p in pilots if p.casefold() == wanted] or \
               [p for p in pilots if wanted in p.casefold()]
     if len(matches) != 1:
-        what = "matches several pilots" if matches else "is not the lead pilot of any action"
-        raise UsageError(f"--pilot {pilot!r} {what} (lead pilots: {'; '.join(pilots)})")
+        fields = {"pilot": repr(pilot), "pilots": "; ".join(pilots)}
+        raise UsageError(Message("--pilot {pilot} matches several pilots (lead pilots: "
+                                 "{pilots})", **fields) if matches else
+                         Message("--pilot {pilot} is not the lead pilot of any action (lead "
+                                 "pilots: {pilots})", **fields))
     return [a for a in chosen if lead_pilot(a) == matches[0]]
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.collect.rows import QUANTITATIVE, collect_rows, lead_pilot
+from spapser_cli.i18n import Message
 from spapser_cli.problems import SpapserError
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ def year_status(catalog: Catalog, year: int) -> StatusReport:
     cannot be counted until it is fixed."""
     if year in catalog.broken_measures:
         file = catalog.broken_measures[year]
-        raise SpapserError(f"{file} has errors: fix them first (`spapser validate {file}`)")
+        raise SpapserError(Message("{file} has errors: fix them first (`spapser validate "
+                                   "{file}`)", file=file))
     measures = catalog.measures.get(year)
     evaluation = catalog.scheme.evaluation
     entry = next((e for e in (evaluation.plan if evaluation else []) if e.year == year), None)

@@ -274,25 +274,29 @@ def write_templates(catalog: Catalog, year: int, *, pilot: str | None = None,
     a target that cannot be written or is open in Excel."""
     from spapser_cli.collect.rows import collect_rows, evaluated_actions, select_actions
     from spapser_cli.files import office_lock_files
-    from spapser_cli.problems import OutputError, UsageError
+    from spapser_cli.i18n import Message
+    from spapser_cli.problems import OutputError, UsageError, os_reason
 
     if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: expected xlsx or csv")
+        raise UsageError(Message("--format {format}: expected xlsx or csv", format=repr(fmt)))
     if output is not None and by_pilot is not None:
-        raise UsageError("give either -o FILE or --by-pilot DIR, not both")
+        raise UsageError(Message("give either -o FILE or --by-pilot DIR, not both"))
     suffix = f".{fmt}"
     if output is not None and output.suffix.lower() != suffix:
-        raise UsageError(f"{output}: with --format {fmt}, the file must end in {suffix}")
+        raise UsageError(Message("{file}: with --format {format}, the file must end in "
+                                 "{suffix}", file=str(output), format=fmt, suffix=suffix))
     wanted = evaluated_actions(catalog, year) if evaluated else None
     actions = select_actions(catalog, actions=wanted, pilot=pilot)
     rows = collect_rows(catalog, year, actions)
     if not rows:
-        raise UsageError(f"nothing to collect for {year} with these options")
+        raise UsageError(Message("nothing to collect for {year} with these options",
+                                 year=year))
     if by_pilot is not None:
         try:
             by_pilot.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create {by_pilot}: {exc.strerror or exc}") from None
+            raise OutputError(Message("cannot create {folder}: {reason}", folder=str(by_pilot),
+                                      reason=os_reason(exc.strerror or str(exc)))) from None
         names = sheet_names(dict.fromkeys(r.pilot for r in rows))
         jobs = [(by_pilot / f"collecte-{year}-{slug(name)}{suffix}",
                  [r for r in rows if r.pilot == p]) for p, name in names.items()]
@@ -303,8 +307,9 @@ def write_templates(catalog: Catalog, year: int, *, pilot: str | None = None,
         jobs = [(target, rows)]
     for target, chosen in jobs:
         if any(lock.exists() for lock in office_lock_files(target)):
-            raise OutputError(f"cannot write {target}: it is open in Excel or LibreOffice; "
-                              "close it and try again")
+            raise OutputError(Message("cannot write {target}: it is open in Excel or "
+                                      "LibreOffice; close it and try again",
+                                      target=str(target)))
         if fmt == "csv":
             write_csv(chosen, year, target)
         else:

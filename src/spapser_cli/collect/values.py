@@ -10,6 +10,7 @@ from typing import Any
 
 from spapser_cli.collect import columns as col
 from spapser_cli.collect.rows import STATUS_LABELS
+from spapser_cli.i18n import Message
 
 _SPACES = re.compile(r"[\u0020\u00a0\u202f\u2009]")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
@@ -55,10 +56,11 @@ def parse_number(value: Any, *, percent: bool = False) -> float | None:
 def describe(value: Any) -> str:
     """A filled cell as a message quotes it."""
     if isinstance(value, datetime | date | time):
-        return f"the date {value.isoformat()} (Excel read the entry as a date)"
+        return Message("the date {value} (Excel read the entry as a date)",
+                       value=value.isoformat())
     if isinstance(value, bool):
-        return f"the boolean {str(value).upper()}"
-    return f"the text {str(value)!r}"
+        return Message("the boolean {value}", value=str(value).upper())
+    return Message("the text {value}", value=repr(str(value)))
 
 
 _STATUS_BY_TEXT = {label.casefold(): status for status, label in STATUS_LABELS.items()}

@@ -9,8 +9,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from spapser_cli.i18n import N_, _
-from spapser_cli.problems import UsageError, display_path
+from spapser_cli.i18n import N_, Message, _
+from spapser_cli.problems import UsageError, display_path, os_reason
 
 ENV_VAR = "SPAPSER_DATA_DIR"
 
@@ -72,9 +72,11 @@ def locate_data_dir(option: Path | None, cwd: Path | None = None) -> DataFolder:
         is_folder = False
     except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{name}: {chosen}: {reason}") from None
+        raise UsageError(Message("{option}: {folder}: {reason}", option=name,
+                                 folder=str(chosen), reason=os_reason(reason))) from None
     if not is_folder:
-        raise UsageError(f"{name}: {chosen} is not a folder")
+        raise UsageError(Message("{option}: {folder} is not a folder", option=name,
+                                 folder=str(chosen)))
     return DataFolder(chosen, origin)
 
 

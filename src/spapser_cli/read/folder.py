@@ -18,7 +18,8 @@ from typing import Any
 from spapser_cli.catalog import Catalog
 from spapser_cli.catalog.records import to_record
 from spapser_cli.files import absolute, exists, leads_outside
-from spapser_cli.problems import Problem, UsageError, display_path
+from spapser_cli.i18n import Message
+from spapser_cli.problems import Problem, UsageError, display_path, os_reason
 from spapser_cli.read import yamlio
 from spapser_cli.read.checks import CrossChecks, Unchecked
 from spapser_cli.read.document import Document
@@ -97,9 +98,9 @@ class _Loader:
             return self.docs.get(shown)
         self.files.append(shown)
         if leads_outside(path, self.data_dir):
-            self.problems.append(Problem(shown, "link-outside-data", "this is a symbolic link "
-                                         "to a file outside the data folder; spapser does not "
-                                         "follow it: copy the file into the folder instead"))
+            self.problems.append(Problem(shown, "link-outside-data", Message(
+                "this is a symbolic link to a file outside the data folder; spapser does not "
+                "follow it: copy the file into the folder instead")))
             self.unreadable.add(shown)
             return None
         try:
@@ -121,30 +122,34 @@ class _Loader:
             except (FileNotFoundError, NotADirectoryError):
                 continue
             except OSError as exc:  # no permission, a link loop
-                self.problems.append(Problem(display_path(folder), "unreadable-file",
-                                             f"cannot list this folder: {exc.strerror}"))
+                self.problems.append(Problem(display_path(folder), "unreadable-file", Message(
+                    "cannot list this folder: {reason}",
+                    reason=os_reason(exc.strerror or str(exc)))))
                 continue
             for name in names:
                 path = folder / name
                 if name.endswith(".yaml"):
                     found[folder.name].append(path)
                 elif not name.startswith("."):
-                    hint = " (rename it to .yaml)" if path.suffix == ".yml" else ""
-                    self.problems.append(Problem(display_path(path), "stray-file",
-                                                 f"spapser reads only *.yaml files here; "
-                                                 f"this file is ignored{hint}",
+                    why = (Message("spapser reads only *.yaml files here; this file is "
+                                   "ignored (rename it to .yaml)") if path.suffix == ".yml"
+                           else Message("spapser reads only *.yaml files here; this file is "
+                                        "ignored"))
+                    self.problems.append(Problem(display_path(path), "stray-file", why,
                                                  severity="warning"))
         for extra in self.extra:
             try:
                 is_folder = stat.S_ISDIR(os.stat(extra).st_mode)
             except FileNotFoundError:
-                raise UsageError(f"{extra}: no such file") from None
+                raise UsageError(Message("{file}: no such file", file=str(extra))) from None
             except OSError as exc:  # a name too long, a link loop, no permission
-                raise UsageError(f"{extra}: {exc.strerror or exc}") from None
+                raise UsageError(Message("{file}: {reason}", file=str(extra),
+                                         reason=os_reason(exc.strerror or str(exc)))) from None
             except ValueError as exc:
                 raise UsageError(f"{extra}: {exc}") from None
             if is_folder:
-                raise UsageError(f"{extra}: is a folder; give files, or use --data-dir")
+                raise UsageError(Message("{file}: is a folder; give files, or use --data-dir",
+                                         file=str(extra)))
         # A scheme.yaml that is not a regular file is read, to say what it is.
         return (scheme if exists(scheme) else None), found["actions"], found["measures"]
 
@@ -158,10 +163,9 @@ class _Loader:
         if year_measures is None:
             return None
         if path.stem != str(year_measures.year):
-            self.problems.append(doc.problem(("year",), "year-mismatch",
-                                 f"this file holds year {year_measures.year} but is named "
-                                 f"{path.name}: correct `year`, or name the file "
-                                 f"{year_measures.year}.yaml"))
+            self.problems.append(doc.problem(("year",), "year-mismatch", Message(
+                "this file holds year {year} but is named {name}: correct `year`, or name "
+                "the file {year}.yaml", year=year_measures.year, name=path.name)))
             return None
         return year_measures, doc
 
@@ -208,8 +212,8 @@ class _Loader:
             kind = guess_kind(path, doc.data if doc else None)
             if kind is None:
                 if doc is not None:
-                    self.problems.append(doc.problem((), "wrong-type", "cannot tell whether "
-                                         "this is a scheme, an action or a measures file"))
+                    self.problems.append(doc.problem((), "wrong-type", Message(
+                        "cannot tell whether this is a scheme, an action or a measures file")))
                 continue
             extra_docs[kind].append((path, doc))
 
@@ -225,8 +229,9 @@ class _Loader:
         if not scheme_items:
             folder = display_path(self.data_dir)
             self.problems.append(Problem(display_path(self.data_dir / "scheme.yaml"),
-                                         "missing-scheme", f"no scheme.yaml in {folder}: "
-                                         "is this a spapser data folder?"))
+                                         "missing-scheme", Message(
+                                             "no scheme.yaml in {folder}: is this a spapser "
+                                             "data folder?", folder=folder)))
         for path, doc in scheme_items:
             scheme_doc = doc or self._read(path)
             if scheme_doc is not None:
@@ -246,13 +251,13 @@ class _Loader:
                 invalid.add(path.stem, doc.data)
                 continue
             if path.stem != action.code:
-                self.problems.append(doc.problem(("code",), "file-name-mismatch",
-                                     f"the file of action {action.code} must be named "
-                                     f"{action.code}.yaml, not {path.name}"))
+                self.problems.append(doc.problem(("code",), "file-name-mismatch", Message(
+                    "the file of action {code} must be named {code}.yaml, not {name}",
+                    code=action.code, name=path.name)))
             if action.code in actions:
-                self.problems.append(doc.problem(("code",), "duplicate-id", f"action "
-                                     f"{action.code} is also defined in "
-                                     f"{actions[action.code][1].file}"))
+                self.problems.append(doc.problem(("code",), "duplicate-id", Message(
+                    "action {code} is also defined in {file}", code=action.code,
+                    file=actions[action.code][1].file)))
                 continue
             actions[action.code] = (action, doc)
 
@@ -268,9 +273,9 @@ class _Loader:
             if checked is None:
                 continue
             if checked[0].year in measures:
-                self.problems.append(checked[1].problem(("year",), "duplicate-id", f"year "
-                                     f"{checked[0].year} is also in "
-                                     f"{measures[checked[0].year][1].file}"))
+                self.problems.append(checked[1].problem(("year",), "duplicate-id", Message(
+                    "year {year} is also in {file}", year=checked[0].year,
+                    file=measures[checked[0].year][1].file)))
                 continue
             measures[checked[0].year] = checked
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spapser_cli.i18n import Message
 from spapser_cli.problems import InvalidDataError, Problem
 
 if TYPE_CHECKING:
@@ -58,8 +59,9 @@ def without_broken_years(data_dir: Path, catalog: Catalog, problems: list[Proble
         broken[int(path.stem)] = problem.file
     counts = {file: sum(p.file == file and p.severity == "error" for p in problems)
               for file in broken.values()}
-    warnings = [Problem(file, "broken-year", f"{counts[file]} error(s): year {year} is left "
-                        f"out until they are fixed (`spapser validate {file}`)",
+    warnings = [Problem(file, "broken-year", Message(
+                        "{count} error(s): year {year} is left out until they are fixed "
+                        "(`spapser validate {file}`)", count=counts[file], year=year, file=file),
                         severity="warning") for year, file in sorted(broken.items())]
     # One line per broken file: its own warnings wait until its errors are fixed.
     kept = [p for p in problems if p.severity != "error" and p.file not in counts]

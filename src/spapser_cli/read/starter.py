@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from spapser_cli.files import write_text_atomic
-from spapser_cli.problems import OutputError, UsageError
+from spapser_cli.i18n import Message
+from spapser_cli.problems import OutputError, UsageError, os_reason
 
 ACTION_CODE = "A-1"
 
@@ -141,21 +142,24 @@ def init_data_folder(folder: Path, organisation: str, today: date | None = None)
     Refuses (`OutputError`, before writing anything) when one of its files exists."""
     organisation = organisation.strip()
     if not organisation or any(ord(ch) < 32 for ch in organisation):
-        raise UsageError("--organisation: give the organisation's name on one line")
+        raise UsageError(Message("--organisation: give the organisation's name on one line"))
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"cannot write into {folder}: it is a file")
+        raise OutputError(Message("cannot write into {folder}: it is a file",
+                                  folder=str(folder)))
     files = planned_files(folder, organisation, today or date.today())
     schemas = [folder / "schemas" / f"{kind}.schema.json"
                for kind in ("scheme", "action", "measures")]
     for path in [*files, *schemas]:
         if path.exists():
-            raise OutputError(f"{path} already exists: spapser init never overwrites a file "
-                              "(choose a new or empty folder)")
+            raise OutputError(Message("{file} already exists: spapser init never overwrites a "
+                                      "file (choose a new or empty folder)", file=str(path)))
     for sub in ("actions", "measures", "schemas"):
         try:
             (folder / sub).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create {folder / sub}: {exc.strerror or exc}") from None
+            raise OutputError(Message("cannot create {folder}: {reason}",
+                                      folder=str(folder / sub),
+                                      reason=os_reason(exc.strerror or str(exc)))) from None
     for path, text in files.items():
         write_text_atomic(path, text)
     done = [f"wrote {path}" for path in files]

@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 
 from spapser_cli.files import DATA_FILE_LIMIT, FileTooLarge, NotRegularFile, read_capped
-from spapser_cli.problems import Problem
+from spapser_cli.i18n import N_, Grouped, Message
+from spapser_cli.problems import Problem, os_reason
 from spapser_cli.read.document import Document, Path_, Position, to_position
 
 __all__ = ["Document", "Path_", "Position", "YamlError", "load_bytes", "load_file",
@@ -107,15 +108,19 @@ def load_file(path: Path, display: str | None = None) -> Document:
         # would block, /dev/zero never ends.
         raw = read_capped(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise YamlError(Problem(shown, "file-not-found", "no such file")) from None
+        raise YamlError(Problem(shown, "file-not-found", Message("no such file"))) from None
     except FileTooLarge as exc:
-        raise YamlError(Problem(shown, "file-too-large", f"the file is {exc.size:,} bytes"
-                                f"{' or more' if exc.size == exc.limit + 1 else ''}; the limit "
-                                f"for a data file is {MAX_FILE_BYTES:,} bytes")) from None
+        sizes = {"size": Grouped(exc.size), "limit": Grouped(MAX_FILE_BYTES)}
+        raise YamlError(Problem(shown, "file-too-large", Message(
+            "the file is {size} bytes or more; the limit for a data file is {limit} bytes",
+            **sizes) if exc.size == exc.limit + 1 else Message(
+            "the file is {size} bytes; the limit for a data file is {limit} bytes",
+            **sizes))) from None
     except NotRegularFile as exc:
-        raise YamlError(Problem(shown, "unreadable-file", str(exc))) from None
+        raise YamlError(Problem(shown, "unreadable-file", os_reason(exc.args[0]))) from None
     except OSError as exc:
-        raise YamlError(Problem(shown, "unreadable-file", exc.strerror or str(exc))) from None
+        raise YamlError(Problem(shown, "unreadable-file",
+                                os_reason(exc.strerror or str(exc)))) from None
     except ValueError as exc:  # a NUL in the name
         raise YamlError(Problem(shown, "unreadable-file", str(exc))) from None
     return load_bytes(raw, shown)
@@ -124,14 +129,16 @@ def load_file(path: Path, display: str | None = None) -> Document:
 def load_bytes(raw: bytes, file: str) -> Document:
     """Decode (strict UTF-8) and parse. Raises `YamlError`."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(Problem(file, "file-too-large", f"the file is {len(raw):,} bytes; the "
-                                f"limit for a data file is {MAX_FILE_BYTES:,} bytes"))
+        raise YamlError(Problem(file, "file-too-large", Message(
+            "the file is {size} bytes; the limit for a data file is {limit} bytes",
+            size=Grouped(len(raw)), limit=Grouped(MAX_FILE_BYTES))))
     return load_text(decode_utf8(raw, file), file)
 
 
 def decode_utf8(raw: bytes, file: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlError(Problem(file, "encoding", "the file is UTF-16; save it as UTF-8", 1, 1))
+        raise YamlError(Problem(file, "encoding",
+                                Message("the file is UTF-16; save it as UTF-8"), 1, 1))
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         return raw[bom:].decode("utf-8")
@@ -143,10 +150,13 @@ def decode_utf8(raw: bytes, file: str) -> str:
         # byte on its line (a BOM is not a character of the first line).
         before = raw[max(line_start, bom):offset].decode("utf-8", "replace")
         byte = raw[offset]
-        hint = " (Latin-1/Windows-1252? save the file as UTF-8)" if byte >= 0x80 else ""
         raise YamlError(Problem(
             file, "encoding",
-            f"byte 0x{byte:02X} at byte offset {offset} is not valid UTF-8{hint}",
+            Message("byte 0x{byte} at byte offset {offset} is not valid UTF-8 "
+                    "(Latin-1/Windows-1252? save the file as UTF-8)", byte=f"{byte:02X}",
+                    offset=offset) if byte >= 0x80 else
+            Message("byte 0x{byte} at byte offset {offset} is not valid UTF-8",
+                    byte=f"{byte:02X}", offset=offset),
             line, len(before) + 1)) from None
 
 
@@ -179,7 +189,7 @@ def load_text(text: str, file: str) -> Document:
     doc = Document(file, None)
     values, keys = doc.values, doc.keys
 
-    def fail(code: str, message: str, mark: Any) -> YamlError:
+    def fail(code: str, message: Message, mark: Any) -> YamlError:
         line, column = _pos(mark)
         return YamlError(Problem(file, code, message, line, column))
 
@@ -199,38 +209,45 @@ def load_text(text: str, file: str) -> Document:
             kind = event.__class__
             if kind is _ScalarEvent or kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 if event.anchor is not None:
-                    raise fail("anchor-alias", f"anchor &{event.anchor} is not allowed: data "
-                               "files do not share values", event.start_mark)
+                    raise fail("anchor-alias", Message("anchor &{name} is not allowed: data "
+                               "files do not share values", name=event.anchor),
+                               event.start_mark)
                 if event.tag is not None:
-                    raise fail("tag", f"tag {_short_tag(event.tag)} is not allowed: data files "
-                               "hold plain text, numbers, lists and mappings", event.start_mark)
+                    raise fail("tag", Message("tag {tag} is not allowed: data files hold "
+                               "plain text, numbers, lists and mappings",
+                               tag=_short_tag(event.tag)), event.start_mark)
                 mark = event.start_mark
                 if parent is not None and parent.is_map and not parent.has_key:
                     # This node is a key.
                     if kind is not _ScalarEvent:
-                        raise fail("complex-key", "a key must be a plain text or number, not a "
-                                   "list or mapping", mark)
+                        raise fail("complex-key", Message("a key must be a plain text or "
+                                   "number, not a list or mapping"), mark)
                     plain = event.style is None or event.style == ""
                     key = resolve_plain_scalar(event.value) if plain else event.value
                     if plain and key == "<<":
-                        raise fail("merge-key", "merge keys (<<) are not allowed: write the "
-                                   "keys out in full", mark)
+                        raise fail("merge-key", Message("merge keys (<<) are not allowed: "
+                                   "write the keys out in full"), mark)
                     if key is None or isinstance(key, bool | float) or \
                             not isinstance(key, Hashable):
-                        shown = repr(event.value) if event.value else "an empty key"
-                        raise fail("complex-key", f"a key must be a text or an integer, not "
-                                   f"{shown}", mark)
+                        shown = (repr(event.value) if event.value else
+                                 Message("an empty key"))
+                        raise fail("complex-key", Message("a key must be a text or an "
+                                   "integer, not {shown}", shown=shown), mark)
                     if plain and isinstance(key, int) and last_integer is not None and \
                             last_integer[:2] == (mark.line, mark.column - 1):
                         number, decimals = last_integer[2], event.value
-                        raise fail("french-number", f"'{number},{decimals}' is a "
-                                   f"French-formatted number, which a {{…}} mapping reads as "
-                                   f"{number} and a key {decimals}; write it as "
-                                   f"{number}.{decimals}", last_integer[3])
+                        raise fail("french-number", Message(
+                                   "'{number},{decimals}' is a French-formatted number, which "
+                                   "a {braces} mapping reads as {number} and a key "
+                                   "{decimals}; write it as {number}.{decimals}",
+                                   number=number, decimals=decimals, braces="{…}"),
+                                   last_integer[3])
                     last_integer = None
                     if key in parent.first_key_line:
-                        raise fail("duplicate-key", f"duplicate key {event.value!r} (first "
-                                   f"defined on line {parent.first_key_line[key]})", mark)
+                        raise fail("duplicate-key", Message(
+                                   "duplicate key {key} (first defined on line {line})",
+                                   key=repr(event.value), line=parent.first_key_line[key]),
+                                   mark)
                     parent.first_key_line[key] = mark.line + 1
                     parent.pending_key = key
                     parent.has_key = True
@@ -259,8 +276,8 @@ def load_text(text: str, file: str) -> Document:
                 values[path] = mark
                 if kind is not _ScalarEvent:
                     if len(stack) >= MAX_DEPTH:
-                        raise fail("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels",
-                                   mark)
+                        raise fail("yaml-syntax", Message("nesting deeper than {depth} "
+                                   "levels", depth=MAX_DEPTH), mark)
                     parent = _Frame(value, path)
                     stack.append(parent)
             elif kind in _END_EVENTS:
@@ -269,20 +286,21 @@ def load_text(text: str, file: str) -> Document:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise fail("multiple-documents", "a data file holds exactly one YAML "
-                               "document; remove the second `---` or split the file",
-                               event.start_mark)
+                    raise fail("multiple-documents", Message(
+                           "a data file holds exactly one YAML document; remove the second "
+                           "`---` or split the file"), event.start_mark)
             elif kind is yaml.AliasEvent:
-                raise fail("anchor-alias", f"alias *{event.anchor} is not allowed: write the "
-                           "value out in full", event.start_mark)
+                raise fail("anchor-alias", Message("alias *{name} is not allowed: write "
+                           "the value out in full", name=event.anchor), event.start_mark)
             elif kind is yaml.StreamEndEvent:
                 break
             elif kind not in _SKIPPED_EVENTS:
-                raise fail("yaml-syntax", f"unexpected {kind.__name__}", event.start_mark)
+                raise fail("yaml-syntax", Message("unexpected {event}", event=kind.__name__),
+                           event.start_mark)
     except IntegerTooLong as exc:
-        raise fail("invalid-value", f"this integer is written with {len(str(exc)):,} "
-                   f"characters; a data file's numbers have at most {MAX_INTEGER_CHARS}",
-                   mark) from None
+        raise fail("invalid-value", Message("this integer is written with {count} "
+                   "characters; a data file's numbers have at most {most}",
+                   count=Grouped(len(str(exc))), most=MAX_INTEGER_CHARS), mark) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _syntax_message(exc, text)
@@ -295,17 +313,18 @@ def load_text(text: str, file: str) -> Document:
                   else text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
-        raise YamlError(Problem(file, "yaml-syntax", f"character U+{exc.character:04X} is not "
-                                "allowed in a data file (an invisible control character: "
-                                "delete it)", line, column)) from None
+        raise YamlError(Problem(file, "yaml-syntax", Message(
+            "character U+{code} is not allowed in a data file (an invisible control "
+            "character: delete it)", code=f"{exc.character:04X}"), line, column)) from None
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(file, "yaml-syntax", str(exc).replace("\n", " "))) from None
+        raise YamlError(Problem(file, "yaml-syntax",
+                                Message(str(exc).replace("\n", " ")))) from None
     finally:
         if parser is not None:
             parser.dispose()
     if documents == 0 or doc.data is None:  # nothing, only comments, or a bare `---`
-        raise YamlError(Problem(file, "empty-file", "the file is empty: it should hold a "
-                                "mapping of keys and values", 1, 1))
+        raise YamlError(Problem(file, "empty-file", Message(
+            "the file is empty: it should hold a mapping of keys and values"), 1, 1))
     return doc
 
 
@@ -314,15 +333,50 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+# What the libyaml parser says (PyYAML's pure-Python parser words a few differently; those
+# stay English): each phrase is a message of the catalog, so a French user reads it in French.
+_PARSER_PHRASES = (
+    N_("mapping values are not allowed in this context"),
+    N_("mapping values are not allowed here"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
+    N_("did not find expected <document start>"),
+    N_("found character that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("found unexpected ':'"),
+    N_("could not find expected ':'"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
+    N_("while parsing a quoted scalar"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a simple key"),
+    N_("while scanning for the next token"),
+    N_("while scanning a plain scalar"),
+    N_("invalid YAML"),
+)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> Message:
     mark = exc.problem_mark
     if mark is not None:
         lines = text.splitlines()
         if mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
-            return "a tab character cannot be used here (YAML indents with spaces)"
-    problem = (exc.problem or "invalid YAML").strip()
-    context = (exc.context or "").strip()
-    if context and exc.context_mark is not None:
-        context = f"{context} started on line {exc.context_mark.line + 1}"
-    message = f"{problem} ({context})" if context else problem
-    return message.replace("\n", " ")
+            return Message("a tab character cannot be used here (YAML indents with spaces)")
+    problem = Message((exc.problem or "invalid YAML").strip().replace("\n", " "))
+    context = (exc.context or "").strip().replace("\n", " ")
+    if not context:
+        return problem
+    said: Message = Message(context)
+    if exc.context_mark is not None:
+        said = Message("{context} started on line {line}", context=said,
+                       line=exc.context_mark.line + 1)
+    return Message("{problem} ({context})", problem=problem, context=said)

@@ -103,14 +103,14 @@ def cell_number(value: float | None, unit: str | None, *, exact: bool = False,
 
 def change_text(change: float | None, unit: str | None, *,
                 figures: tuple[float | None, ...] = (), exact: bool = False) -> str:
-    """`+11 pts`: a change between published figures keeps their printed decimals (53 % and
-    42 % give +11 pts, not +11.0 pts); a computed one the usual decimals."""
+    """`+11 pts`: a change between two figures keeps their printed decimals (53 % and 42 %
+    give +11 pts, not +11.0 pts; -8.61 % and 4.18 % give -12.79 pts)."""
     if change is None:
         return ""
     digits = None
     shown = [v for v in figures if v is not None]
-    if exact and shown:
-        digits = max(printed_decimals(v, unit, exact=True) for v in shown)
+    if shown:
+        digits = max(printed_decimals(v, unit, exact=exact) for v in shown)
     text = local_number(change, unit, signed=True, digits=digits)
     return _("{change} pts").format(change=text) if unit == "%" else text
 

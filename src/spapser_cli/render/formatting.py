@@ -17,6 +17,26 @@ def decimals_for(value: float, unit: str | None) -> int:
     return 2 if abs(value) < 1000 else 1
 
 
+EXACT_DECIMALS = 4
+"""At most this many decimals for a figure typed in from a publication."""
+
+
+def shown_decimals(value: float, unit: str | None = None, *, exact: bool = False) -> int:
+    """The decimals a value is printed with, the same in every table, chart and sheet: those
+    it has, up to its cap (`decimals_for`, or 4 for a published figure), never a trailing
+    zero: 53 % is `53 %`, never `53.0 %`, whether it was computed or typed in."""
+    cap = EXACT_DECIMALS if exact else decimals_for(value, unit)
+    fraction = f"{abs(value):.{cap}f}".partition(".")[2].rstrip("0")
+    return len(fraction)
+
+
+def _spell(value: float, digits: int, decimal: str, group: str, signed: bool) -> str:
+    text = f"{abs(value):,.{digits}f}".replace(",", "\x00").replace(".", decimal)
+    text = text.replace("\x00", group)
+    sign = "-" if value < 0 and text.strip("0.,") else ("+" if signed and value > 0 else "")
+    return sign + text
+
+
 def format_number(value: float | None, unit: str | None = None, *, signed: bool = False,
                   exact: bool = False, decimal: str = ".", group: str = " ") -> str:
     """`38.5`, `137 295`, `-11.45`; `n/d` for a missing value.
@@ -24,13 +44,7 @@ def format_number(value: float | None, unit: str | None = None, *, signed: bool 
     `exact`: a figure typed in from a publication keeps its own decimals (54.62, 53)."""
     if value is None:
         return "n/d"
-    digits = decimals_for(value, unit)
-    if exact:
-        digits = max(0, min(4, len(f"{abs(value):.4f}".rstrip("0").split(".")[1])))
-    text = f"{abs(value):,.{digits}f}".replace(",", "\x00").replace(".", decimal)
-    text = text.replace("\x00", group)
-    sign = "-" if value < 0 and text.strip("0.,") else ("+" if signed and value > 0 else "")
-    return sign + text
+    return _spell(value, shown_decimals(value, unit, exact=exact), decimal, group, signed)
 
 
 def format_quantity(value: float | None, unit: str | None, *, signed: bool = False,
@@ -55,14 +69,10 @@ def local_number(value: float | None, unit: str | None = None, *, signed: bool =
     change keeps those of the figures it is taken from)."""
     decimal, group = number_marks()
     if digits is not None and value is not None:
-        text = f"{abs(value):,.{digits}f}".replace(",", "\x00").replace(".", decimal)
-        text = text.replace("\x00", group)
-        sign = "-" if value < 0 and text.strip("0.,") else ("+" if signed and value > 0 else "")
-        return sign + text
+        return _spell(value, digits, decimal, group, signed)
     return format_number(value, unit, signed=signed, exact=exact, decimal=decimal, group=group)
 
 
 def printed_decimals(value: float, unit: str | None, *, exact: bool) -> int:
     """How many decimals `format_number` prints for `value`."""
-    text = format_number(value, unit, exact=exact)
-    return len(text.split(".")[1]) if "." in text else 0
+    return shown_decimals(value, unit, exact=exact)

@@ -165,7 +165,7 @@ def breakdown_lines(report: SeriesReport, width: int, paint: Painter) -> list[st
     totals = any(r.value is not None for r in report.results)
     columns = [Column(_("year"), "left"), *(Column(c) for c in categories)]
     if totals:
-        columns.append(Column(_("whole")))
+        columns.append(Column(_("overall")))
     else:  # the only table: it carries the status and provenance
         columns += [Column(_("status"), "left"), Column(_("provenance"), "left")]
     rows: list[Row | Cell] = []

@@ -78,8 +78,8 @@ def did_you_mean(name: str, known: Any, what: str = "") -> str:
 def unknown_variable(d: Declared, name: str) -> str:
     """Why `name` is not a variable, and what was probably meant."""
     if name in d.indicators:
-        return (f"{name!r} is an indicator, not a variable: name the variable it is "
-                "computed from")
+        return Message("{name} is an indicator, not a variable: name the variable it is "
+                       "computed from", name=repr(name))
     return Message("no action declares a variable {name}{hint}", name=repr(name),
                    hint=did_you_mean(name, d.variables))
 

@@ -88,9 +88,10 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
             continue
         unit = d.partial.indicator_unit(indicator)
         if reported.unit is not None and reported.unit != unit:
-            problems.append(doc.problem(at + ("unit",), "unit-mismatch", f"{indicator_id} "
-                            f"is in {unit!r}, not {reported.unit!r}"
-                            if unit else f"{indicator_id} has no unit ({indicator.kind})"))
+            problems.append(doc.problem(at + ("unit",), "unit-mismatch", Message(
+                            "{id} is in {unit}, not {given}", id=indicator_id, unit=repr(unit),
+                            given=repr(reported.unit)) if unit else Message(
+                            "{id} has no unit ({kind})", id=indicator_id, kind=indicator.kind)))
         known = {c.id for c in d.partial.indicator_categories(indicator)}
         numbers: list[tuple[tuple[str, ...], float]] = (
             [(("value",), reported.value)] if reported.value is not None else [])
@@ -135,11 +136,13 @@ def _parts_within_wholes(d: Declared, year_measures: Measures,
             if p is not None and w is not None and p > w:
                 at: tuple[Any, ...] = ("measures", part.variable)
                 at += ("values", category) if category else ()
-                label = f" for {category}" if category else ""
-                problems.append(doc.problem(at, "part-exceeds-whole", f"{part.variable}"
-                                f"{label} ({spelt(p)}) exceeds {whole.variable} "
-                                f"({spelt(w)}), its "
-                                f"whole in {indicator.id}"))
+                fields = {"part": part.variable, "value": spelt(p), "whole": whole.variable,
+                          "total": spelt(w), "id": indicator.id}
+                problems.append(doc.problem(at, "part-exceeds-whole", Message(
+                                "{part} for {category} ({value}) exceeds {whole} ({total}), "
+                                "its whole in {id}", category=category, **fields) if category
+                                else Message("{part} ({value}) exceeds {whole} ({total}), its "
+                                             "whole in {id}", **fields)))
     return problems
 
 

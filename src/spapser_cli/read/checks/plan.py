@@ -7,6 +7,7 @@ action once per cycle (« évaluation annuelle des actions par tiers »).
 
 from __future__ import annotations
 
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem
 from spapser_cli.read.checks.declared import Declared
 
@@ -23,17 +24,19 @@ def check_plan(d: Declared) -> list[Problem]:
     for i, entry in enumerate(evaluation.plan):
         at = ("evaluation", "plan", i)
         if entry.year in seen:
-            problems.append(doc.problem(at + ("year",), "duplicate-id", f"the plan gives "
-                            f"{entry.year} twice (entries {seen[entry.year] + 1} and {i + 1})"))
+            problems.append(doc.problem(at + ("year",), "duplicate-id", Message(
+                            "the plan gives {year} twice (entries {first} and {second})",
+                            year=entry.year, first=seen[entry.year] + 1, second=i + 1)))
         seen.setdefault(entry.year, i)
         if not period.start <= entry.year <= period.end:
-            problems.append(doc.problem(at + ("year",), "year-out-of-period", f"{entry.year} "
-                            f"is outside the scheme's period {period.start}-{period.end}"))
+            problems.append(doc.problem(at + ("year",), "year-out-of-period", Message(
+                            "{year} is outside the scheme's period {start}-{end}",
+                            year=entry.year, start=period.start, end=period.end)))
         for k, code in enumerate(entry.actions):
             if code not in listed:
-                problems.append(doc.problem(at + ("actions", k), "unknown-action", f"the "
-                                f"scheme lists no action {code} (actions: "
-                                f"{', '.join(listed)})"))
+                problems.append(doc.problem(at + ("actions", k), "unknown-action", Message(
+                                "the scheme lists no action {code} (actions: {actions})",
+                                code=code, actions=", ".join(listed))))
     cycle = evaluation.cycle_years
     by_year = {e.year: set(e.actions) for e in evaluation.plan}
     for start in range(period.start, period.end + 1, cycle):
@@ -44,6 +47,7 @@ def check_plan(d: Declared) -> list[Problem]:
         for code in listed:
             if code not in evaluated:
                 problems.append(doc.problem(("evaluation", "plan"), "action-not-evaluated",
-                                f"action {code} is evaluated in none of the years "
-                                f"{years[0]}-{years[-1]} of the cycle", severity="warning"))
+                                Message("action {code} is evaluated in none of the years "
+                                        "{first}-{last} of the cycle", code=code,
+                                        first=years[0], last=years[-1]), severity="warning"))
     return problems

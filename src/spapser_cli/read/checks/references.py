@@ -135,13 +135,13 @@ def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
     if mode == "none" or indicator.kind == "contracts" or any(n not in d.variables
                                                                for n in names):
         return []  # an unknown variable is reported once, by `_check_ref`; contracts: a field
-    first, second = (("part", "whole") if indicator.kind == "share"
-                     else ("numerator", "denominator"))
+    first, second = ((N_("part"), N_("whole")) if indicator.kind == "share"
+                     else (N_("numerator"), N_("denominator")))
     if mode == "composition":
         whole = d.variables[indicator.whole.variable]  # type: ignore[union-attr]
         if not whole.categories:
-            return [doc.problem(where + ("breakdown",), "missing-categories", "a "
-                                "composition breakdown needs a whole with categories")]
+            return [doc.problem(where + ("breakdown",), "missing-categories", Message(
+                                "a composition breakdown needs a whole with categories"))]
         return []
     top, bottom = getattr(indicator, first), getattr(indicator, second)
     a, b = d.variables[top.variable], d.variables[bottom.variable]
@@ -151,10 +151,12 @@ def _breakdown_shape(d: Declared, doc: Document, where: tuple[Any, ...],
     offered = set(bottom.categories or [c.id for c in b.categories])
     missing = [c for c in wanted if c not in offered]
     if not a.categories or top.plus or bottom.plus or missing:
-        why = ("it adds several variables" if top.plus or bottom.plus else
-               f"{a.id!r} has no categories" if not a.categories else
-               f"the {second} lacks {', '.join(missing)}")
-        return [doc.problem(where + ("breakdown",), "missing-categories", f"a per-category "
-                            f"breakdown needs each category of the {first} in the {second} "
-                            f"({why})")]
+        why = (Message("it adds several variables") if top.plus or bottom.plus else
+               Message("{id} has no categories", id=repr(a.id)) if not a.categories else
+               Message("the {second} lacks {missing}", second=Message(second),
+                       missing=", ".join(missing)))
+        return [doc.problem(where + ("breakdown",), "missing-categories", Message(
+                            "a per-category breakdown needs each category of the {first} in "
+                            "the {second} ({why})", first=Message(first),
+                            second=Message(second), why=why))]
     return []

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem
-from spapser_cli.read.checks.declared import Declared
+from spapser_cli.read.checks.declared import CATEGORIES, Declared
 from spapser_cli.read.document import Document
 from spapser_cli.read.models import Measures
 
@@ -18,8 +19,9 @@ def check_not_measured(d: Declared, year_measures: Measures, doc: Document) -> l
         if entry.variable is not None:
             variable = d.variables.get(entry.variable)
             if variable is None:
-                problems.append(doc.problem(at + ("variable",), "unknown-variable", f"no "
-                                f"action declares a variable {entry.variable!r}"))
+                problems.append(doc.problem(at + ("variable",), "unknown-variable", Message(
+                                "no action declares a variable {name}{hint}",
+                                name=repr(entry.variable), hint="")))
                 continue
             known = [c.id for c in variable.categories]
             measure = year_measures.measures.get(entry.variable)
@@ -30,8 +32,9 @@ def check_not_measured(d: Declared, year_measures: Measures, doc: Document) -> l
         else:
             indicator = d.indicators.get(entry.indicator or "")
             if indicator is None:
-                problems.append(doc.problem(at + ("indicator",), "unknown-indicator", f"no "
-                                f"action declares an indicator {entry.indicator!r}"))
+                problems.append(doc.problem(at + ("indicator",), "unknown-indicator", Message(
+                                "no action declares an indicator {id}{hint}",
+                                id=repr(entry.indicator), hint="")))
                 continue
             known = [c.id for c in d.partial.indicator_categories(indicator)]
             reported = year_measures.reported.get(indicator.id)
@@ -41,11 +44,14 @@ def check_not_measured(d: Declared, year_measures: Measures, doc: Document) -> l
                 or reported.text is not None)
             name = indicator.id
         if entry.category is not None and entry.category not in known:
-            problems.append(doc.problem(at + ("category",), "unknown-category", f"{name} has "
-                            f"no category {entry.category!r} (categories: "
-                            f"{', '.join(known) or 'none'})"))
+            problems.append(doc.problem(at + ("category",), "unknown-category", Message(
+                            "{id} has no category {category}{hint}", id=name,
+                            category=repr(entry.category),
+                            hint=Message(" ({what}: {known})", what=Message(CATEGORIES),
+                                         known=", ".join(known) or Message("none")))))
         elif held:
             what = f"{name}.{entry.category}" if entry.category else name
-            problems.append(doc.problem(at, "invalid-value", f"{what} has a value this year "
-                            "and is also recorded as not measured: keep one"))
+            problems.append(doc.problem(at, "invalid-value", Message(
+                            "{what} has a value this year and is also recorded as not "
+                            "measured: keep one", what=what)))
     return problems

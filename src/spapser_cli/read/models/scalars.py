@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from spapser_cli.catalog import FIRST_YEAR, LAST_YEAR
-from spapser_cli.i18n import N_
+from spapser_cli.i18n import N_, Message
 
 # The templates of our own validation errors, as raised: `read.modelcheck` turns an error back
 # into a translatable `Message` (Pydantic keeps only the filled text).
@@ -97,9 +97,11 @@ def french_number_spelling(text: str) -> str | None:
     sign = "-" if match["sign"] in ("-", "−") else ""
     number = f"{sign}{integer}" + (f".{match['frac']}" if match["frac"] else "")
     if percent:
-        return f"{number} (the unit, %, is declared once for the variable)"
+        return Message("{number} (the unit, %, is declared once for the variable)",
+                       number=number)
     if sep == "," and not group and len(match["frac"]) == 3:
-        return f"{number}, or {sign}{integer}{match['frac']} if the comma separates thousands"
+        return Message("{number}, or {thousands} if the comma separates thousands",
+                       number=number, thousands=f"{sign}{integer}{match['frac']}")
     return number
 
 
