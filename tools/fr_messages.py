@@ -852,10 +852,6 @@ def main() -> None:
     for message in catalog:
         if message.id and not message.string and message.id in FR:
             message.string = FR[message.id]
-        # spapser's messages are `{field}` templates, never printf ones: pybabel guesses
-        # `python-format` from a « % » followed by a letter (« 38 % is above 100 ») and then
-        # refuses the French « % est ».
-        message.flags.discard("python-format")
     with PO.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, no_location=True,
                  sort_output=True)
