@@ -332,7 +332,6 @@ FR = {
         "{id} : c'est un indicateur : mettez-le sous `reported:` (`measures:` contient les "
         "variables dont il est calculé)",
     "{number} % is above 100": "{number} % dépasse 100",
-    "{number} % is outside 0-100": "{number} % est hors de 0-100",
     # validate: the models' own errors (read/models/*.py)
     "'{text}' is a French-formatted number; write it as {fixed}":
         "'{text}' est un nombre écrit à la française ; écrivez-le {fixed}",
@@ -380,7 +379,6 @@ FR = {
         "{file} contient des erreurs : corrigez-les d'abord (`spapser validate {file}`) ; "
         "années avec des données : {years}",
     # validate: the declarations across files (read/checks/references.py)
-    "a target of {number} % is outside 0-100": "une cible de {number} % est hors de 0-100",
     "variable": "variable",
     "variable {id} has no category {category}{hint}":
         "la variable {id} n'a pas de catégorie {category}{hint}",
@@ -751,8 +749,6 @@ FR = {
         "n'a pas été mesuré)",
     "{name}: expected a status (non commencé, en cours, réalisé), got {value}":
         "{name} : un état est attendu (non commencé, en cours, réalisé), pas {value}",
-    "{name}: {number} % is outside 0-100 (write 38.5 for 38.5 %)":
-        "{name} : {number} % est hors de 0-100 (écrivez 38.5 pour 38,5 %)",
     "{number} (the unit, %, is declared once for the variable)":
         "{number} (l'unité, %, est déclarée une fois pour la variable)",
     "{number} is below {minimum}": "{number} est inférieur à {minimum}",
@@ -798,6 +794,11 @@ FR = {
         "{pilots} pilote(s)",
     # series, actions, init, the system's reasons (lead)
     "overall": "ensemble",
+    # a « % » before a letter reads as printf to pybabel: the percent sign is in the field
+    "a target of {percent} is outside 0-100": "une cible de {percent} est hors de 0-100",
+    "{percent} is outside 0-100": "{percent} est hors de 0-100",
+    "{name}: {percent} is outside 0-100 (write 38.5 for 38.5 %)":
+        "{name} : {percent} est hors de 0-100 (écrivez 38.5 pour 38,5 %)",
     "due: {date}": "échéance : {date}",
     "text": "texte",
     "assessed": "apprécié",

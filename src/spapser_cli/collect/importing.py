@@ -119,8 +119,8 @@ def _check_cell(row: FilledRow, accepted: dict[tuple[str, str, str], CollectRow]
             number=shown, unit=unit)))
     elif expected.percent and not 0 <= number <= 100:
         problems.append(row.problem("percent-out-of-range", Message(
-            "{name}: {number} % is outside 0-100 (write 38.5 for 38.5 %)", name=_name(row),
-            number=shown)))
+            "{name}: {percent} is outside 0-100 (write 38.5 for 38.5 %)", name=_name(row),
+            percent=f"{shown} %")))
     elif expected.whole and not number.is_integer():
         problems.append(row.problem("invalid-value", Message(
             "{name}: a count in {unit} is a whole number, not {number}", name=_name(row),
