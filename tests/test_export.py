@@ -20,7 +20,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import xlsxwriter
 from helpers import REPO, assert_no_traceback, errors_of, run_cli
+from openpyxl.utils import get_column_letter
 
 from spapser_cli.export.bilan import plan_export
 from spapser_cli.export.cells import (
@@ -239,6 +241,12 @@ FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their titl
 NEITHER = ["Graphiques", "Données graphiques"]  # the charts' rows, on a hidden sheet
 
 
+def widths(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[float | None]:
+    """The widths of the sheet's used columns, as the file has them (None: the default)."""
+    found = [ws.column_dimensions.get(get_column_letter(c)) for c in range(1, ws.max_column + 1)]
+    return [d.width if d is not None and d.customWidth else None for d in found]
+
+
 def test_sheets_titles_and_properties(books: dict[str, Path]):
     wb = openpyxl.load_workbook(books["2015"])
     assert wb.sheetnames == SHEETS
@@ -247,9 +255,11 @@ def test_sheets_titles_and_properties(books: dict[str, Path]):
         assert len(ws.title) <= 31 and not set(ws.title) & set("[]:*?/\\")
         assert ws.page_setup.orientation == "landscape"
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
-        if ws.sheet_properties.pageSetUpPr.fitToPage:  # fitted to the width, readable
-            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-            assert print_scale(ws) is None, ws.title
+        setup = ws.sheet_properties.pageSetUpPr
+        if setup is not None and setup.fitToPage:  # fitted to the width, readable
+            # (a missing fitToWidth is 1, the file format's default)
+            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+            assert print_scale(widths(ws)) is None, ws.title
         else:  # too wide: at the smallest readable scale, over more pages, left to right
             assert ws.page_setup.scale == MIN_PRINT_SCALE >= 65, ws.title
             assert ws.page_setup.pageOrder == "overThenDown" and ws.print_title_cols
@@ -259,7 +269,8 @@ def test_sheets_titles_and_properties(books: dict[str, Path]):
         assert ws.freeze_panes == (f"A{top}" if frozen else None), ws.title
         assert ws.print_title_rows == (f"${top - 1}:${top - 1}" if frozen else None), ws.title
         assert bool(ws.auto_filter.ref) == (ws.title in FROZEN_WITH_FILTERS), ws.title
-    assert not wb["Données"].sheet_properties.pageSetUpPr.fitToPage  # was printed at 46 %
+    setup = wb["Données"].sheet_properties.pageSetUpPr  # was printed at 46 %
+    assert setup is None or not setup.fitToPage
     assert wb["Données graphiques"].sheet_state == "hidden"
     for name in TABLES:
         ws = wb[name]
@@ -363,7 +374,10 @@ def test_data_sheet_traces_every_value_to_its_source(books: dict[str, Path]):
     paper = data[(data["Année"] == 2015) & (data["Identifiant"] == "paper-consumption")]
     assert set(paper["Catégorie"]) >= {"Recyclé", "total publié"}
     assert paper.set_index("Catégorie").loc["Recyclé", "Valeur"] == 46748
-    assert (paper["Unité"] == "kg").all() and paper["Source"].str.startswith("Fiche 1-1.3").all()
+    assert (paper["Unité"] == "kg").all()
+    # The source on the measure's first row only: its categories share it.
+    assert paper["Source"].iloc[0].startswith("Fiche 1-1.3") and len(paper) > 1
+    assert paper["Source"].iloc[1:].isna().all()
     assert paper["Fichier"].str.match(r".*measures/2015\.yaml:\d+$").all()
     local = data[(data["Identifiant"] == "local-purchase-share") & data["Catégorie"].isna()]
     assert list(local["Nature"]) == ["valeur publiée"] and list(local["Valeur"]) == [54.62]
@@ -687,12 +701,13 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
     previous = export("2015", "-o", str(target)).read_bytes()
     saved = []
 
-    def half_save(workbook: openpyxl.Workbook, filename: str | Path) -> None:
+    def half_save(workbook: xlsxwriter.Workbook) -> None:
+        filename = workbook.filename
         Path(filename).write_bytes(b"PK\x03\x04 half a workbook")  # then the disk fills up
         saved.append(Path(filename))
         raise failure
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", half_save)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", half_save)
     result = run_cli(["export", "2013", "-d", str(DATA), "-o", str(target)])
     assert result.exit_code == code
     assert_no_traceback(result)
@@ -703,10 +718,23 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
 
 
 # -- imports --------------------------------------------------------------------------------------
-def test_openpyxl_is_imported_only_to_write_a_workbook():
+def test_the_writers_are_imported_only_to_write_a_workbook():
     code = ("import sys, spapser_cli.cli, spapser_cli.export.bilan, spapser_cli.export.write; "
-            "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules")
+            "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules; "
+            "assert 'xlsxwriter' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_export_writes_with_xlsxwriter_alone(tmp_path: Path):
+    """The `spapser export` process imports neither openpyxl (which reads and writes the
+    collection workbooks) nor numpy."""
+    code = ("import sys; from spapser_cli.entry import main; "
+            f"sys.argv = ['spapser', 'export', '2015', '-d', {str(DATA)!r}, "
+            f"'-o', {str(tmp_path / 'b.xlsx')!r}]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "assert 'xlsxwriter' in sys.modules and 'openpyxl' not in sys.modules\n"
+            "assert 'numpy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
 def test_an_export_leaves_openpyxl_as_it_is_for_numpy_numbers(tmp_path: Path):
