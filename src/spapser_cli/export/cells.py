@@ -228,6 +228,7 @@ class Book:
         self.xlsx = xlsxwriter.Workbook(path, OPTIONS)
         self.sheets: list[Sheet] = []
         self._formats: dict[StyleKey, Any] = {}
+        self._by_id: dict[tuple[object, ...], tuple[Any, StyleKey]] = {}
 
     @property
     def sheetnames(self) -> list[str]:
@@ -241,12 +242,22 @@ class Book:
         self.sheets.append(sheet)
         return sheet
 
-    def format(self, key: StyleKey) -> Any:
-        """The XlsxWriter format of a style, made once per distinct style."""
-        found = self._formats.get(key)
+    def format(self, number_format: str | None, font: Font | None, fill: Fill | None,
+               alignment: Alignment | None, quoted: bool) -> Any:
+        """The XlsxWriter format of a style, made once per distinct style.
+
+        Looked up by the identity of the style objects (nearly all are this module's
+        constants): hashing the dataclasses for every cell cost more than the lookup. The
+        memo keeps the objects, so that their ids stay theirs."""
+        key = (number_format, id(font), id(fill), id(alignment), quoted)
+        found = self._by_id.get(key)
         if found is None:
-            found = self._formats[key] = self.xlsx.add_format(_format_properties(key))
-        return found
+            style = (number_format, font, fill, alignment, quoted)
+            made = self._formats.get(style)
+            if made is None:
+                made = self._formats[style] = self.xlsx.add_format(_format_properties(style))
+            found = self._by_id[key] = (made, style)
+        return found[0]
 
     def add_chart(self, options: dict[str, Any]) -> Any:
         return self.xlsx.add_chart(options)
@@ -300,9 +311,15 @@ class Sheet:
         self.frozen_row = row
         self.ws.freeze_panes(row - 1, 0)
 
-    def merge(self, row: int, first_column: int, last_column: int, cell_format: Any) -> None:
-        self.ws.merge_range(row - 1, first_column - 1, row - 1, last_column - 1, None,
-                            cell_format)
+    def merge(self, row: int, first_column: int, last_column: int) -> None:
+        """Merge a row's cells from `first_column` to `last_column`; the caller writes the
+        first one, whose look the merged range takes.
+
+        XlsxWriter's `merge_range` also writes a formatted blank in every covered cell and
+        checks each against every merged cell: nearly half the cells of the axis sheets,
+        for borders we do not draw and overlaps we do not make. The range alone is what
+        the file needs (`<mergeCell>`), as openpyxl wrote it."""
+        self.ws.merge.append([row - 1, first_column - 1, row - 1, last_column - 1])
         self.max_column = max(self.max_column, last_column)
 
     def finish(self) -> None:
@@ -344,25 +361,27 @@ def put(ws: Sheet, row: int, column: int, value: CellValue | Val, *,
         quoted = raw.startswith(FORMULA_TRIGGERS)  # and Excel keeps it text when edited
     styled = (number_format is not None or font is not None or fill is not None
               or alignment is not None or quoted)
-    cell_format = (ws.book.format((number_format, font, fill, alignment, quoted)) if styled
+    cell_format = (ws.book.format(number_format, font, fill, alignment, quoted) if styled
                    else None)
+    # XlsxWriter's `write_string` & co. are its `_write_string` & co. behind a decorator
+    # that parses « A1 » references on every call: called directly, with numbers.
     r, c, sheet = row - 1, column - 1, ws.ws
     if isinstance(raw, str):
         if raw:  # an empty string would be an empty text cell: leave the cell empty
-            sheet.write_string(r, c, raw, cell_format)
+            sheet._write_string(r, c, raw, cell_format)
         elif cell_format is not None:
-            sheet.write_blank(r, c, None, cell_format)
+            sheet._write_blank(r, c, None, cell_format)
         return raw or None
     if isinstance(raw, date):  # datetime too
-        sheet.write_datetime(r, c, raw, cell_format)
+        sheet._write_datetime(r, c, raw, cell_format)
     elif isinstance(raw, int | float) and math.isfinite(raw):
-        sheet.write_number(r, c, raw, cell_format)
+        sheet._write_number(r, c, raw, cell_format)
     elif raw is None or isinstance(raw, float):  # nothing, or not a number
         if cell_format is not None:
-            sheet.write_blank(r, c, None, cell_format)
+            sheet._write_blank(r, c, None, cell_format)
         return None
     else:
-        sheet.write_string(r, c, clean_text(str(raw)), cell_format)
+        sheet._write_string(r, c, clean_text(str(raw)), cell_format)
     return raw
 
 
@@ -371,15 +390,8 @@ def put_merged(ws: Sheet, row: int, first_column: int, last_column: int,
                font: Font | None = None, fill: Fill | None = None) -> CellValue:
     """Write a cell merged from `first_column` to `last_column` of its row (the merged range
     takes its look from it); returns the value written."""
-    ws.merge(row, first_column, last_column, _merged_format(ws, value, alignment, font, fill))
+    ws.merge(row, first_column, last_column)
     return put(ws, row, first_column, value, alignment=alignment, font=font, fill=fill)
-
-
-def _merged_format(ws: Sheet, value: CellValue | Val, alignment: Alignment | None,
-                   font: Font | None, fill: Fill | None) -> Any:
-    spec = value if isinstance(value, Val) else Val(value)
-    font, fill, alignment = _style(spec, alignment, font, fill)
-    return ws.book.format((spec.number_format, font, fill, alignment, False))
 
 
 def put_row(ws: Sheet, row: int, values: Sequence[CellValue | Val],
