@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import xlsxwriter
@@ -459,10 +460,13 @@ def set_widths(ws: Sheet, columns: Sequence[Column]) -> None:
         ws.set_width(index, column.width)
 
 
+@lru_cache(maxsize=4096)  # a sheet repeats its labels and units on many rows
 def estimate_lines(text: str, width: float) -> int:
     """How many lines `text` takes in a wrapped column `width` characters wide."""
     per_line = max(1, int(width * 1.1) - 1)  # Calibri is narrower than the width unit
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    if "\n" not in text:
+        return max(1, -(-len(text) // per_line))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 # -- printing ---------------------------------------------------------------------------------
