@@ -462,6 +462,25 @@ def test_each_target_is_a_segment_up_to_its_year(books: dict[str, Path]):
     assert paper["values"]["2016"] is None  # after the bilan: no value, not n/d
 
 
+def test_the_chart_xml_plots_hidden_cells_and_leaves_gaps(books: dict[str, Path]):
+    """What the file itself says of every chart: hidden cells (the data sheet) plotted, empty
+    cells as gaps (the format's default when `dispBlanksAs` is absent, as XlsxWriter writes
+    it), years as text, the value axis bounded, the targets dashed, the values labelled."""
+    with zipfile.ZipFile(books["2015"]) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist()
+                  if n.startswith("xl/charts/chart")]
+    assert len(charts) > 5
+    for xml in charts:
+        assert '<c:plotVisOnly val="1"' not in xml
+        assert re.findall(r'<c:dispBlanksAs val="(\w+)"', xml) in ([], ["gap"])
+        assert "<c:cat><c:numRef>" not in xml and "<c:cat><c:strRef>" in xml
+        assert re.search(r'<c:min val="-?\d', xml)
+        assert "<c:showVal val=\"1\"/>" in xml
+    road = next(x for x in charts if "Cible ≥ 60 % en 2020" in x or
+                "1-1.1 · Part des matériaux" in x)
+    assert road.count('<a:prstDash val="dash"/>') >= 2  # both targets, dashed
+
+
 def test_years_without_a_value_are_labelled_gaps(books: dict[str, Path]):
     change = charts_of(books["2015"])["paper-consumption-change"]
     assert change["years"][0] == "2009 n/d" and change["values"]["2009 n/d"] is None
