@@ -34,6 +34,7 @@ from spapser_cli.export.cells import (
     sheet_title,
 )
 from spapser_cli.export.labels import reason_fr
+from spapser_cli.i18n import Message, set_language
 from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
@@ -309,36 +310,39 @@ def test_qualitative_and_milestone_values_in_the_axis_sheet(minimal_copy: Path,
     assert "réalisé" in rules and "atteint" in rules
 
 
+NOT_MEASURED_2014 = Message("{variable} not measured in {year}", variable="paper-consumption",
+                            year=2014)
+
+
 @pytest.mark.parametrize("reason, french", [
-    ("no measures for 2015", "aucune mesure pour 2015"),
-    ("nothing reported for 2015", "rien n'a été publié pour 2015"),
-    ("no assessment reported", "aucune appréciation publiée"),
-    ("only a breakdown was reported", "seule la ventilation a été publiée"),
-    ("paper-consumption not measured in 2015", "pas de mesure pour paper-consumption en 2015"),
-    ("paper-consumption has no value for recycled, virgin in 2015",
-     "pas de valeur pour paper-consumption (recycled, virgin) en 2015"),
-    ("division by zero: fleet-vehicles is 0 in 2014",
-     "division par zéro : fleet-vehicles vaut 0 en 2014"),
-    ("no previous year: paper-consumption not measured in 2014",
-     "pas de valeur l'année précédente (pas de mesure pour paper-consumption en 2014)"),
-    ("no previous year: no measures for 2008",
-     "pas de valeur l'année précédente (aucune mesure pour 2008)"),
-    ("ratio indicators are not computed", "indicateur non calculé (ratio)"),
-    # Any other shape stays in the engine's words, whole.
-    ("a reason from a newer engine", "a reason from a newer engine"),
+    (Message("no measures for {year}", year=2015), "pas de mesures pour 2015"),
+    (Message("nothing reported for {year}", year=2015), "rien de déclaré pour 2015"),
+    (Message("{variable} not measured in {year}", variable="paper-consumption", year=2015),
+     "paper-consumption non mesuré en 2015"),
+    (Message("division by zero: {variable} is 0 in {year}", variable="fleet-vehicles",
+             year=2014), "division par zéro : fleet-vehicles vaut 0 en 2014"),
+    (Message("no previous year: {reason}", reason=NOT_MEASURED_2014),  # nested, both French
+     "pas d'année précédente : paper-consumption non mesuré en 2014"),
+    # A message the catalog does not know, or a plain string: the engine's words, whole.
+    (Message("a reason from a newer engine in {year}", year=2015),
+     "a reason from a newer engine in 2015"),
     ("no previous year: something new", "no previous year: something new"),
-    ("Paper Consumption not measured in 2015", "Paper Consumption not measured in 2015"),
 ])
-def test_reasons_are_translated_into_french(reason: str, french: str):
+def test_reasons_come_from_the_french_catalog(reason: str, french: str):
     assert reason_fr(reason) == french
+    set_language("en")  # whatever the language of the command line
+    try:
+        assert reason_fr(reason) == french
+    finally:
+        set_language(None)  # back to the environment's
 
 
 def test_comments_of_the_summary_are_in_french(books: dict[str, Path]):
     comments = [c for c in summary(books["2015"])["Commentaire"] if isinstance(c, str)]
     missing = [c for c in comments if c.startswith("non disponible : ")]
     assert len(missing) > 10
-    assert "non disponible : rien n'a été publié pour 2015" in missing
-    assert any(re.fullmatch(r"non disponible : pas de mesure pour [a-z0-9-]+ en 2015", c)
+    assert "non disponible : rien de déclaré pour 2015" in missing  # the French catalog's
+    assert any(re.fullmatch(r"non disponible : [a-z0-9-]+ non mesuré en 2015", c)
                for c in missing)
     english = re.compile(r"\b(not measured|nothing reported|no measures|division by zero|"
                          r"no previous year|only a breakdown|has no value)\b")
