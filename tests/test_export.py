@@ -20,7 +20,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import xlsxwriter
 from helpers import REPO, assert_no_traceback, errors_of, run_cli
+from openpyxl.utils import get_column_letter
 
 from spapser_cli.export.bilan import plan_export
 from spapser_cli.export.cells import (
@@ -32,6 +34,7 @@ from spapser_cli.export.cells import (
     sheet_title,
 )
 from spapser_cli.export.labels import reason_fr
+from spapser_cli.i18n import Message, set_language
 from spapser_cli.problems import UsageError
 
 DATA = REPO / "data"
@@ -239,6 +242,12 @@ FROZEN_ONLY = ["À propos", "Axe 1", "Axe 2", "Axe 3"]  # Axe sheets: their titl
 NEITHER = ["Graphiques", "Données graphiques"]  # the charts' rows, on a hidden sheet
 
 
+def widths(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[float | None]:
+    """The widths of the sheet's used columns, as the file has them (None: the default)."""
+    found = [ws.column_dimensions.get(get_column_letter(c)) for c in range(1, ws.max_column + 1)]
+    return [d.width if d is not None and d.customWidth else None for d in found]
+
+
 def test_sheets_titles_and_properties(books: dict[str, Path]):
     wb = openpyxl.load_workbook(books["2015"])
     assert wb.sheetnames == SHEETS
@@ -247,9 +256,11 @@ def test_sheets_titles_and_properties(books: dict[str, Path]):
         assert len(ws.title) <= 31 and not set(ws.title) & set("[]:*?/\\")
         assert ws.page_setup.orientation == "landscape"
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
-        if ws.sheet_properties.pageSetUpPr.fitToPage:  # fitted to the width, readable
-            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-            assert print_scale(ws) is None, ws.title
+        setup = ws.sheet_properties.pageSetUpPr
+        if setup is not None and setup.fitToPage:  # fitted to the width, readable
+            # (a missing fitToWidth is 1, the file format's default)
+            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+            assert print_scale(widths(ws)) is None, ws.title
         else:  # too wide: at the smallest readable scale, over more pages, left to right
             assert ws.page_setup.scale == MIN_PRINT_SCALE >= 65, ws.title
             assert ws.page_setup.pageOrder == "overThenDown" and ws.print_title_cols
@@ -259,7 +270,8 @@ def test_sheets_titles_and_properties(books: dict[str, Path]):
         assert ws.freeze_panes == (f"A{top}" if frozen else None), ws.title
         assert ws.print_title_rows == (f"${top - 1}:${top - 1}" if frozen else None), ws.title
         assert bool(ws.auto_filter.ref) == (ws.title in FROZEN_WITH_FILTERS), ws.title
-    assert not wb["Données"].sheet_properties.pageSetUpPr.fitToPage  # was printed at 46 %
+    setup = wb["Données"].sheet_properties.pageSetUpPr  # was printed at 46 %
+    assert setup is None or not setup.fitToPage
     assert wb["Données graphiques"].sheet_state == "hidden"
     for name in TABLES:
         ws = wb[name]
@@ -298,36 +310,39 @@ def test_qualitative_and_milestone_values_in_the_axis_sheet(minimal_copy: Path,
     assert "réalisé" in rules and "atteint" in rules
 
 
+NOT_MEASURED_2014 = Message("{variable} not measured in {year}", variable="paper-consumption",
+                            year=2014)
+
+
 @pytest.mark.parametrize("reason, french", [
-    ("no measures for 2015", "aucune mesure pour 2015"),
-    ("nothing reported for 2015", "rien n'a été publié pour 2015"),
-    ("no assessment reported", "aucune appréciation publiée"),
-    ("only a breakdown was reported", "seule la ventilation a été publiée"),
-    ("paper-consumption not measured in 2015", "pas de mesure pour paper-consumption en 2015"),
-    ("paper-consumption has no value for recycled, virgin in 2015",
-     "pas de valeur pour paper-consumption (recycled, virgin) en 2015"),
-    ("division by zero: fleet-vehicles is 0 in 2014",
-     "division par zéro : fleet-vehicles vaut 0 en 2014"),
-    ("no previous year: paper-consumption not measured in 2014",
-     "pas de valeur l'année précédente (pas de mesure pour paper-consumption en 2014)"),
-    ("no previous year: no measures for 2008",
-     "pas de valeur l'année précédente (aucune mesure pour 2008)"),
-    ("ratio indicators are not computed", "indicateur non calculé (ratio)"),
-    # Any other shape stays in the engine's words, whole.
-    ("a reason from a newer engine", "a reason from a newer engine"),
+    (Message("no measures for {year}", year=2015), "pas de mesures pour 2015"),
+    (Message("nothing reported for {year}", year=2015), "rien de déclaré pour 2015"),
+    (Message("{variable} not measured in {year}", variable="paper-consumption", year=2015),
+     "paper-consumption non mesuré en 2015"),
+    (Message("division by zero: {variable} is 0 in {year}", variable="fleet-vehicles",
+             year=2014), "division par zéro : fleet-vehicles vaut 0 en 2014"),
+    (Message("no previous year: {reason}", reason=NOT_MEASURED_2014),  # nested, both French
+     "pas d'année précédente : paper-consumption non mesuré en 2014"),
+    # A message the catalog does not know, or a plain string: the engine's words, whole.
+    (Message("a reason from a newer engine in {year}", year=2015),
+     "a reason from a newer engine in 2015"),
     ("no previous year: something new", "no previous year: something new"),
-    ("Paper Consumption not measured in 2015", "Paper Consumption not measured in 2015"),
 ])
-def test_reasons_are_translated_into_french(reason: str, french: str):
+def test_reasons_come_from_the_french_catalog(reason: str, french: str):
     assert reason_fr(reason) == french
+    set_language("en")  # whatever the language of the command line
+    try:
+        assert reason_fr(reason) == french
+    finally:
+        set_language(None)  # back to the environment's
 
 
 def test_comments_of_the_summary_are_in_french(books: dict[str, Path]):
     comments = [c for c in summary(books["2015"])["Commentaire"] if isinstance(c, str)]
     missing = [c for c in comments if c.startswith("non disponible : ")]
     assert len(missing) > 10
-    assert "non disponible : rien n'a été publié pour 2015" in missing
-    assert any(re.fullmatch(r"non disponible : pas de mesure pour [a-z0-9-]+ en 2015", c)
+    assert "non disponible : rien de déclaré pour 2015" in missing  # the French catalog's
+    assert any(re.fullmatch(r"non disponible : [a-z0-9-]+ non mesuré en 2015", c)
                for c in missing)
     english = re.compile(r"\b(not measured|nothing reported|no measures|division by zero|"
                          r"no previous year|only a breakdown|has no value)\b")
@@ -363,7 +378,10 @@ def test_data_sheet_traces_every_value_to_its_source(books: dict[str, Path]):
     paper = data[(data["Année"] == 2015) & (data["Identifiant"] == "paper-consumption")]
     assert set(paper["Catégorie"]) >= {"Recyclé", "total publié"}
     assert paper.set_index("Catégorie").loc["Recyclé", "Valeur"] == 46748
-    assert (paper["Unité"] == "kg").all() and paper["Source"].str.startswith("Fiche 1-1.3").all()
+    assert (paper["Unité"] == "kg").all()
+    # The source on the measure's first row only: its categories share it.
+    assert paper["Source"].iloc[0].startswith("Fiche 1-1.3") and len(paper) > 1
+    assert paper["Source"].iloc[1:].isna().all()
     assert paper["Fichier"].str.match(r".*measures/2015\.yaml:\d+$").all()
     local = data[(data["Identifiant"] == "local-purchase-share") & data["Catégorie"].isna()]
     assert list(local["Nature"]) == ["valeur publiée"] and list(local["Valeur"]) == [54.62]
@@ -446,6 +464,25 @@ def test_each_target_is_a_segment_up_to_its_year(books: dict[str, Path]):
     assert paper["years"] == [str(y) for y in range(2009, 2017)]
     assert paper["targets"] == {"Cible ≥ 30 % en 2016": {str(y): 30 for y in range(2009, 2017)}}
     assert paper["values"]["2016"] is None  # after the bilan: no value, not n/d
+
+
+def test_the_chart_xml_plots_hidden_cells_and_leaves_gaps(books: dict[str, Path]):
+    """What the file itself says of every chart: hidden cells (the data sheet) plotted, empty
+    cells as gaps (the format's default when `dispBlanksAs` is absent, as XlsxWriter writes
+    it), years as text, the value axis bounded, the targets dashed, the values labelled."""
+    with zipfile.ZipFile(books["2015"]) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist()
+                  if n.startswith("xl/charts/chart")]
+    assert len(charts) > 5
+    for xml in charts:
+        assert '<c:plotVisOnly val="1"' not in xml
+        assert re.findall(r'<c:dispBlanksAs val="(\w+)"', xml) in ([], ["gap"])
+        assert "<c:cat><c:numRef>" not in xml and "<c:cat><c:strRef>" in xml
+        assert re.search(r'<c:min val="-?\d', xml)
+        assert "<c:showVal val=\"1\"/>" in xml
+    road = next(x for x in charts if "Cible ≥ 60 % en 2020" in x or
+                "1-1.1 · Part des matériaux" in x)
+    assert road.count('<a:prstDash val="dash"/>') >= 2  # both targets, dashed
 
 
 def test_years_without_a_value_are_labelled_gaps(books: dict[str, Path]):
@@ -687,12 +724,13 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
     previous = export("2015", "-o", str(target)).read_bytes()
     saved = []
 
-    def half_save(workbook: openpyxl.Workbook, filename: str | Path) -> None:
+    def half_save(workbook: xlsxwriter.Workbook) -> None:
+        filename = workbook.filename
         Path(filename).write_bytes(b"PK\x03\x04 half a workbook")  # then the disk fills up
         saved.append(Path(filename))
         raise failure
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", half_save)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", half_save)
     result = run_cli(["export", "2013", "-d", str(DATA), "-o", str(target)])
     assert result.exit_code == code
     assert_no_traceback(result)
@@ -703,10 +741,23 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path: Path,
 
 
 # -- imports --------------------------------------------------------------------------------------
-def test_openpyxl_is_imported_only_to_write_a_workbook():
+def test_the_writers_are_imported_only_to_write_a_workbook():
     code = ("import sys, spapser_cli.cli, spapser_cli.export.bilan, spapser_cli.export.write; "
-            "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules")
+            "assert 'openpyxl' not in sys.modules and 'pandas' not in sys.modules; "
+            "assert 'xlsxwriter' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_export_writes_with_xlsxwriter_alone(tmp_path: Path):
+    """The `spapser export` process imports neither openpyxl (which reads and writes the
+    collection workbooks) nor numpy."""
+    code = ("import sys; from spapser_cli.entry import main; "
+            f"sys.argv = ['spapser', 'export', '2015', '-d', {str(DATA)!r}, "
+            f"'-o', {str(tmp_path / 'b.xlsx')!r}]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "assert 'xlsxwriter' in sys.modules and 'openpyxl' not in sys.modules\n"
+            "assert 'numpy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
 def test_an_export_leaves_openpyxl_as_it_is_for_numpy_numbers(tmp_path: Path):

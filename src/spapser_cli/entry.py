@@ -217,7 +217,7 @@ def _run() -> int:
         else:
             sys.stdout.write(text)
             return 0
-    if sys.argv[1:2] in (["export"], ["template"], ["import"]):
+    if sys.argv[1:2] in (["template"], ["import"]):  # export writes with XlsxWriter
         import_openpyxl_without_numpy()
     from .cli import main as run
 
@@ -236,20 +236,21 @@ def without_lang(args: list[str], chosen: str | None) -> list[str]:
 
 
 def import_openpyxl_without_numpy() -> None:
-    """Import openpyxl with numpy out of sight, in the `spapser export` process only.
+    """Import openpyxl with numpy out of sight, in the `spapser template`/`import` process
+    only.
 
     openpyxl imports numpy whenever it is installed (the test extra brings it with pandas),
-    only to accept numpy numbers in cells: about 45 ms, a fifth of an export. The exporter
-    writes Python numbers, and this process ends with the export, so nothing will ever hand
-    openpyxl a numpy number here. Library callers of `export.export_workbook` are untouched:
-    their openpyxl is imported the ordinary way."""
+    only to accept numpy numbers in cells: about 45 ms. Those commands write Python numbers,
+    and this process ends with the command, so nothing will ever hand openpyxl a numpy number
+    here. Library callers are untouched: their openpyxl is imported the ordinary way. (The
+    bilan workbook is written with XlsxWriter, which does not import numpy.)"""
     if "numpy" in sys.modules or "openpyxl" in sys.modules:
         return
     sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` now fails
     try:
         import openpyxl  # noqa: F401
     except ImportError:
-        pass  # reported by the export itself, with its usual message
+        pass  # reported by the command itself, with its usual message
     finally:
         del sys.modules["numpy"]
 

@@ -1,7 +1,7 @@
 """The bilan workbook: `spapser export YEAR` (annual bilan) and `--from Y1 --to Y2` (global bilan).
 
 This module decides *what* the workbook holds — which years, which of the engine's results,
-which checks. `workbook` lays it out with openpyxl and `write` saves it atomically; neither is
+which checks. `workbook` lays it out with XlsxWriter and `write` saves it atomically; neither is
 imported before a workbook is actually written, so that the rest of the CLI stays fast.
 
 Figures are the engine's results, never recomputed here. Percentages are written as the

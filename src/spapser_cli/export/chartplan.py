@@ -1,4 +1,4 @@
-"""What each chart of the bilan shows, decided before any drawing (no openpyxl here).
+"""What each chart of the bilan shows, decided before any drawing (no spreadsheet library here).
 
 The rules that keep a chart honest, in one place:
 - the value axis starts at zero (shares, counts, amounts); only negative values (a fall, a

@@ -13,44 +13,29 @@ and indicators with a single value are a table of labelled figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
-
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.chart.label import DataLabelList
-from openpyxl.chart.marker import Marker
-from openpyxl.chart.series import Series
-from openpyxl.chart.series_factory import SeriesFactory
-from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.chart.text import RichText, Text
-from openpyxl.chart.title import Title
-from openpyxl.drawing.line import LineProperties
-from openpyxl.drawing.text import (
-    CharacterProperties,
-    Paragraph,
-    ParagraphProperties,
-    RegularTextRun,
-)
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.worksheet import Worksheet
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from spapser_cli.export.cells import (
     BOLD,
     DEFAULT_WIDTH,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
     LINE_HEIGHT,
     TITLE_FONT,
     TOP,
     WRAP,
+    Book,
     Column,
+    Sheet,
     Val,
     clean_text,
+    cm_to_pixels,
     estimate_lines,
-    merge_row,
     num,
     put,
-    sheet_title,
+    put_merged,
     unit_label,
     write_header,
 )
@@ -71,7 +56,8 @@ ROWS_PER_PAGE = 2  # rows of charts on a printed page
 VALUE_COLOUR = "1F4E78"
 TARGET_COLOURS = ("C00000", "ED7D31", "7030A0")  # one per target of an indicator
 MAX_TITLE = 110
-TITLE_SIZE = 1100  # hundredths of a point
+TITLE_SIZE = 11  # points: the default 14 leaves little room for the plot
+LINE_WIDTH = 2.25  # points
 # What the readers see, in French, in one place.
 WORDS = {
     "title": "Indicateurs chiffrés, {first}-{last} — données : feuille « {series} »",
@@ -91,11 +77,30 @@ LABEL_SPAN = 6
 FIGURE_HEADERS = ["Indicateur", "Année", "Valeur", "Unité", "Cible", "Échéance"]
 
 
-def add_chart_sheet(workbook: Workbook, series_ws: Worksheet, bilan: Bilan) -> Worksheet:
+
+
+@dataclass(frozen=True)
+class Range:
+    """A row of cells of the hidden data sheet, counted from 1: what a series reads."""
+
+    sheet: str
+    row: int
+    first_column: int
+    last_column: int
+
+    def cells(self) -> list[str | int]:  # XlsxWriter's form, counted from 0
+        return [self.sheet, self.row - 1, self.first_column - 1, self.row - 1,
+                self.last_column - 1]
+
+    def title(self) -> list[str | int]:  # the cell before the range: the series' name
+        return [self.sheet, self.row - 1, self.first_column - 2]
+
+
+def add_chart_sheet(book: Book, series_ws: Sheet, bilan: Bilan) -> Sheet:
     """The charts, two by two, annual then cumulative, then the single figures."""
-    ws: Worksheet = workbook.create_sheet(sheet_title(CHARTS, workbook.sheetnames))
-    data_ws: Worksheet = workbook.create_sheet(sheet_title(CHART_DATA, workbook.sheetnames))
-    data_ws.sheet_state = "hidden"
+    ws = book.create_sheet(CHARTS)
+    data_ws = book.create_sheet(CHART_DATA)
+    data_ws.ws.hide()
     put(ws, 1, 1, WORDS["title"].format(first=bilan.years[0], last=bilan.years[-1],
                                         series=series_ws.title), font=TITLE_FONT)
     put(ws, 2, 1, bilan.catalog.scheme.organisation, font=BOLD)
@@ -111,27 +116,27 @@ def add_chart_sheet(workbook: Workbook, series_ws: Worksheet, bilan: Bilan) -> W
         if not group:
             continue
         if row > 4:
-            ws.row_breaks.append(Break(id=row - 1))  # a section starts a page
+            ws.row_breaks.append(row - 1)  # a section starts a page
         put(ws, row, 1, heading, font=TITLE_FONT)
         row += 1
         for index, plan in enumerate(group):
             data_row, refs = write_chart_data(data_ws, data_row, plan)
-            chart = indicator_chart(plan, *refs)
+            chart = indicator_chart(book, plan, *refs)
             column = 1 + (index % CHARTS_PER_ROW) * COLUMNS_PER_CHART
             at = row + (index // CHARTS_PER_ROW) * ROWS_PER_CHART
             if index % (CHARTS_PER_ROW * ROWS_PER_PAGE) == 0 and index:
-                ws.row_breaks.append(Break(id=at - 1))  # two rows of charts per printed page
-            ws.add_chart(chart, f"{get_column_letter(column)}{at}")
+                ws.row_breaks.append(at - 1)  # two rows of charts per printed page
+            ws.ws.insert_chart(at - 1, column - 1, chart)
         row += -(-len(group) // CHARTS_PER_ROW) * ROWS_PER_CHART + 1
     if figures:
         if row > 4:
-            ws.row_breaks.append(Break(id=row - 1))
+            ws.row_breaks.append(row - 1)
         add_figures(ws, row, figures)
-    ws.sheet_view.zoomScale = 90
+    ws.ws.set_zoom(90)
     return ws
 
 
-def add_figures(ws: Worksheet, row: int, figures: Sequence[ChartPlan]) -> None:
+def add_figures(ws: Sheet, row: int, figures: Sequence[ChartPlan]) -> None:
     """The indicators with a single value: a table of labelled figures, not charts."""
     put(ws, row, 1, WORDS["figures"], font=TITLE_FONT)
     width = LABEL_SPAN * DEFAULT_WIDTH
@@ -139,31 +144,32 @@ def add_figures(ws: Worksheet, row: int, figures: Sequence[ChartPlan]) -> None:
                *(Column(h, DEFAULT_WIDTH) for h in FIGURE_HEADERS[1:])]
     header = [columns[0], *([Column("", DEFAULT_WIDTH)] * (LABEL_SPAN - 1)), *columns[1:]]
     write_header(ws, row + 1, header)
-    merge_row(ws, row + 1, 1, LABEL_SPAN)
+    first = header[0]
+    put_merged(ws, row + 1, 1, LABEL_SPAN, first.header, alignment=first.alignment or
+               HEADER_ALIGN, font=HEADER_FONT, fill=HEADER_FILL)
     for offset, plan in enumerate(figures, start=2):
         index = next(i for i, v in enumerate(plan.values) if v is not None)
         result = plan.results[index]
         assert result is not None
         unit = "" if plan.unit == "%" else unit_label(plan.unit)  # the value shows its %
         at = row + offset
-        put(ws, at, 1, f"{plan.action} · {plan.label}", alignment=WRAP)
-        merge_row(ws, at, 1, LABEL_SPAN)
-        ws.row_dimensions[at].height = LINE_HEIGHT * estimate_lines(
-            f"{plan.action} · {plan.label}", width)
+        label = f"{plan.action} · {plan.label}"
+        put_merged(ws, at, 1, LABEL_SPAN, label, alignment=WRAP)
+        ws.set_height(at, LINE_HEIGHT * estimate_lines(label, width))
         for column, value in enumerate([plan.years[index], value_cell(result), unit,
                                         *target_cells(result)], start=LABEL_SPAN + 1):
             put(ws, at, column, value, alignment=TOP)
 
 
-def write_chart_data(ws: Worksheet, row: int, plan: ChartPlan
-                     ) -> tuple[int, tuple[Reference, Reference, list[Reference]]]:
+def write_chart_data(ws: Sheet, row: int, plan: ChartPlan
+                     ) -> tuple[int, tuple[Range, Range, list[Range]]]:
     """The plan's rows on the hidden data sheet: year labels, values (with their number
     formats, qualifiers included), one row per target. Returns the next free row and the
-    references of the years, the values and each target."""
+    ranges of the years, the values and each target (their titles in the first column)."""
     last_column = 1 + len(plan.years)
 
-    def ref(at: int, first: int = 2) -> Reference:
-        return Reference(ws, min_col=first, max_col=last_column, min_row=at, max_row=at)
+    def ref(at: int) -> Range:
+        return Range(ws.title, at, 2, last_column)
 
     put(ws, row, 1, plan.indicator)
     for index in range(len(plan.years)):
@@ -178,78 +184,56 @@ def write_chart_data(ws: Worksheet, row: int, plan: ChartPlan
         for index in range(len(plan.years)):
             put(ws, row + offset, 2 + index,
                 num(plan.segment_value(segment, index), plan.unit, exact=True))
-        targets.append(ref(row + offset, first=1))  # the label is the series' title
-    values = ref(row + 1, first=1)
-    return row + 3 + len(plan.targets), (ref(row), values, targets)
+        targets.append(ref(row + offset))
+    return row + 3 + len(plan.targets), (ref(row), ref(row + 1), targets)
 
 
-def indicator_chart(plan: ChartPlan, years: Reference, values_ref: Reference,
-                    target_refs: list[Reference]) -> BarChart | LineChart:
+def indicator_chart(book: Book, plan: ChartPlan, years: Range, values: Range,
+                    targets: list[Range]) -> Any:
     """A column or line chart of one indicator, a dashed segment per target."""
-    values = SeriesFactory(values_ref, title_from_data=True)
-    targets = [SeriesFactory(r, title_from_data=True) for r in target_refs]
+    chart = book.add_chart({"type": "column" if plan.bar else "line"})
+    value_series: dict[str, Any] = {
+        "name": values.title(), "categories": years.cells(), "values": values.cells(),
+        # Each value labelled as its cell shows it (« ≈ 40 % », « > 1 000 »): no format of
+        # the label's own, so the cell's is used.
+        "data_labels": {"value": True, "position": "outside_end" if plan.bar else "above"},
+    }
+    if plan.bar:
+        value_series.update(fill={"color": "#" + VALUE_COLOUR},
+                            border={"color": "#" + VALUE_COLOUR}, gap=80)
+    else:
+        value_series.update(line_style(VALUE_COLOUR, "circle"))
+    chart.add_series(value_series)
+    lines = book.add_chart({"type": "line"}) if plan.bar and targets else chart
     for index, target in enumerate(targets):
-        style_line(target, TARGET_COLOURS[index % len(TARGET_COLOURS)], marker="dash",
-                   dashed=True)
-    label_values(values, plan)
-    chart = (column_chart(values, targets, years) if plan.bar
-             else line_chart(values, targets, years))
+        lines.add_series({"name": target.title(), "categories": years.cells(),
+                          "values": target.cells(),
+                          **line_style(TARGET_COLOURS[index % len(TARGET_COLOURS)], "dash",
+                                       dashed=True)})
+    if lines is not chart:
+        chart.combine(lines)  # lines over the columns, on the same axes
+    for drawn in {id(chart): chart, id(lines): lines}.values():
+        text_categories(drawn)
     decorate(chart, plan)
     return chart
 
 
-def label_values(values: Series, plan: ChartPlan) -> None:
-    """Each value labelled as its cell shows it (« ≈ 40 % », « > 1 000 »)."""
-    labels = DataLabelList()
-    labels.showVal = True
-    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
-        setattr(labels, flag, False)
-    labels.position = "outEnd" if plan.bar else "t"
-    values.dLbls = labels
+def text_categories(chart: Any) -> None:
+    """Declare the years text categories (« 2012 », « 2012 n/d »), as their cells are.
+
+    XlsxWriter declares categories numbers when every label reads as one, and Excel then
+    numbers the points 1, 2, 3 once it reads the text cells again. Its only switch is the
+    method that guesses the type (used for categories alone), replaced on this chart."""
+    chart._get_data_type = lambda data: "str" if data else "none"
 
 
-def column_chart(values: Series, targets: list[Series], years: Reference) -> BarChart:
-    chart = BarChart()
-    chart.type = "col"
-    chart.gapWidth = 80
-    values.graphicalProperties.solidFill = VALUE_COLOUR
-    values.graphicalProperties.line.solidFill = VALUE_COLOUR
-    chart.series.append(values)
-    set_year_labels(chart, years)
-    if targets:  # lines over the columns, on the same axes
-        overlay = LineChart()
-        overlay.series.extend(targets)
-        set_year_labels(overlay, years)
-        chart += overlay
-    return chart
-
-
-def line_chart(values: Series, targets: list[Series], years: Reference) -> LineChart:
-    chart = LineChart()
-    style_line(values, VALUE_COLOUR, marker="circle")
-    chart.series.append(values)
-    chart.series.extend(targets)
-    set_year_labels(chart, years)
-    return chart
-
-
-def set_year_labels(chart: BarChart | LineChart, years: Reference) -> None:
-    """The years as text categories (« 2012 n/d »): `set_categories` would declare them
-    numbers, and Excel would then number the points 1, 2, 3."""
-    for series in chart.series:
-        series.cat = AxDataSource(strRef=StrRef(f=str(years)))
-
-
-def style_line(series: Series, colour: str, *, marker: Literal["circle", "dash"],
-               dashed: bool = False) -> None:
-    series.smooth = False
-    line = series.graphicalProperties.line
-    line.solidFill = colour
-    line.width = 28575  # 2.25 pt, in EMU
+def line_style(colour: str, marker: str, *, dashed: bool = False) -> dict[str, Any]:
+    line: dict[str, Any] = {"color": "#" + colour, "width": LINE_WIDTH}
     if dashed:
-        line.dashStyle = "dash"
-    fill = GraphicalProperties(solidFill=colour, ln=LineProperties(solidFill=colour))
-    series.marker = Marker(symbol=marker, size=7 if marker == "circle" else 12, spPr=fill)
+        line["dash_type"] = "dash"
+    return {"smooth": False, "line": line,
+            "marker": {"type": marker, "size": 7 if marker == "circle" else 12,
+                       "fill": {"color": "#" + colour}, "border": {"color": "#" + colour}}}
 
 
 def chart_heading(plan: ChartPlan) -> str:
@@ -268,29 +252,16 @@ def chart_heading(plan: ChartPlan) -> str:
     return title + suffix
 
 
-def decorate(chart: BarChart | LineChart, plan: ChartPlan) -> None:
+def decorate(chart: Any, plan: ChartPlan) -> None:
     """Title, axes from zero, legend, size; and keep plotting hidden cells."""
-    chart.title = chart_title(chart_heading(plan))
-    chart.y_axis.title = clean_text(unit_label(plan.unit) or WORDS["axis_count"])
-    chart.y_axis.number_format = '#,##0" %"' if plan.unit == "%" else "#,##0"
-    chart.y_axis.scaling.min = plan.axis_min
-    chart.x_axis.tickLblPos = "low"  # years stay under the plot when values go negative
-    # openpyxl 3.1 leaves `delete` unset and recent Excel then hides both axes.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.width = CHART_WIDTH_CM
-    chart.height = CHART_HEIGHT_CM
-    chart.visible_cells_only = False  # the data sheet is hidden
-    chart.display_blanks = "gap"  # an n/d year is a gap, not a zero
-    if not plan.targets:
-        chart.legend = None
-    elif chart.legend is not None:
-        chart.legend.position = "b"
-
-
-def chart_title(text: str) -> Title:
-    """A title in 11 pt bold: the default 14 pt leaves little room for the plot."""
-    font = CharacterProperties(sz=TITLE_SIZE, b=True)
-    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font),
-                          r=[RegularTextRun(rPr=font, t=text)])
-    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+    chart.set_title({"name": chart_heading(plan), "overlay": False,
+                     "name_font": {"size": TITLE_SIZE, "bold": True}})
+    chart.set_y_axis({"name": clean_text(unit_label(plan.unit) or WORDS["axis_count"]),
+                      "num_format": '#,##0" %"' if plan.unit == "%" else "#,##0",
+                      "min": plan.axis_min})
+    chart.set_x_axis({"label_position": "low"})  # years under the plot when values go negative
+    chart.set_size({"width": cm_to_pixels(CHART_WIDTH_CM),
+                    "height": cm_to_pixels(CHART_HEIGHT_CM)})
+    chart.show_hidden_data()  # the data sheet is hidden
+    chart.show_blanks_as("gap")  # an n/d year is a gap, not a zero
+    chart.set_legend({"none": True} if not plan.targets else {"position": "bottom"})

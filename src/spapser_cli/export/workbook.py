@@ -1,16 +1,15 @@
 """The whole bilan workbook: its sheets in reading order, print setup and document properties.
 
-Imports openpyxl: only `spapser export` loads this module."""
+Imports XlsxWriter (through `cells`): only `spapser export` loads this module."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from openpyxl import Workbook
 
 from spapser_cli import __version__
 from spapser_cli.export.bilan import workbook_title
-from spapser_cli.export.cells import clean_text, setup_print, sheet_title
+from spapser_cli.export.cells import Book, clean_text, setup_print
 from spapser_cli.export.charts import add_chart_sheet
 from spapser_cli.export.labels import ABOUT, CHECKS, COMPLETENESS, DATA, SERIES, SUMMARY
 from spapser_cli.export.sheets.about import add_about_sheet
@@ -25,47 +24,39 @@ if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
 
 
-def build_workbook(bilan: Bilan) -> Workbook:
-    """The whole workbook, sheets in reading order, ready to save."""
-    workbook = Workbook()
+def write_workbook(bilan: Bilan, path: Path) -> None:
+    """Write the whole workbook to `path`, sheets in reading order."""
+    book = Book(str(path))
     title = workbook_title(bilan)
-    summary_sheet = workbook.active
-    assert summary_sheet is not None
-    summary_sheet.title = SUMMARY
-    add_summary_sheet(summary_sheet, bilan)
+    add_summary_sheet(book.create_sheet(SUMMARY), bilan)
     axis_word = bilan.catalog.words()[0]  # « Axe », or the scheme's own word
     for axis in bilan.catalog.scheme.axes:
-        name = sheet_title(f"{axis_word} {axis.number}", workbook.sheetnames)
-        add_axis_sheet(workbook.create_sheet(name), bilan, axis.number)
-    add_series_sheet(workbook.create_sheet(SERIES), bilan)
-    add_chart_sheet(workbook, workbook[SERIES], bilan)
+        add_axis_sheet(book.create_sheet(f"{axis_word} {axis.number}"), bilan, axis.number)
+    series = book.create_sheet(SERIES)
+    add_series_sheet(series, bilan)
+    add_chart_sheet(book, series, bilan)
     contracts = bilan.summary.contracts
     if contracts is not None:  # the year has contracts (data/contracts/)
         from spapser_cli.export.sheets.contracts import CONTRACTS_SHEET, add_contracts_sheet
 
-        add_contracts_sheet(workbook.create_sheet(CONTRACTS_SHEET), contracts)
-    add_data_sheet(workbook.create_sheet(DATA), bilan)
-    add_completeness_sheet(workbook.create_sheet(COMPLETENESS), bilan)
-    add_checks_sheet(workbook.create_sheet(CHECKS), bilan)
-    add_about_sheet(workbook.create_sheet(ABOUT), bilan)
-    for sheet in workbook.worksheets:
+        add_contracts_sheet(book.create_sheet(CONTRACTS_SHEET), contracts)
+    add_data_sheet(book.create_sheet(DATA), bilan)
+    add_completeness_sheet(book.create_sheet(COMPLETENESS), bilan)
+    add_checks_sheet(book.create_sheet(CHECKS), bilan)
+    add_about_sheet(book.create_sheet(ABOUT), bilan)
+    for sheet in book.sheets:
         setup_print(sheet, title.split(" — ")[0], bilan.catalog.scheme.organisation)
-    set_properties(workbook, bilan, title)
-    return workbook
+    set_properties(book, bilan, title)
+    book.close()
 
 
-
-
-
-def set_properties(workbook: Workbook, bilan: Bilan, title: str) -> None:
+def set_properties(book: Book, bilan: Bilan, title: str) -> None:
     scheme = bilan.catalog.scheme
-    properties = workbook.properties
-    properties.title = clean_text(title)
-    properties.subject = clean_text(f"{scheme.title} — {scheme.organisation}")
-    properties.creator = f"spapser {__version__}"
-    properties.lastModifiedBy = f"spapser {__version__}"
-    properties.description = clean_text(bilan.command)
-    properties.keywords = f"SPASER; achats responsables; bilan {bilan.plan.label}"
-    properties.language = "fr-FR"
-    properties.created = bilan.generated
-    properties.modified = bilan.generated
+    book.xlsx.set_properties({
+        "title": clean_text(title),
+        "subject": clean_text(f"{scheme.title} — {scheme.organisation}"),
+        "author": f"spapser {__version__}",  # also the last one to modify it
+        "comments": clean_text(bilan.command),
+        "keywords": f"SPASER; achats responsables; bilan {bilan.plan.label}",
+        "created": bilan.generated,  # and modified
+    })

@@ -41,12 +41,11 @@ def export_workbook(catalog: Catalog, plan: ExportPlan, *, problems: list[Proble
                    register=register)
     target = prepare_target(plan)
     collecting = gc.isenabled()
-    gc.disable()  # openpyxl makes many small objects and no cycles worth collecting here
+    gc.disable()  # the writer makes many small objects and no cycles worth collecting here
     try:
-        from spapser_cli.export.workbook import build_workbook  # imports openpyxl
+        from spapser_cli.export.workbook import write_workbook  # imports XlsxWriter
 
-        workbook = build_workbook(bilan)
-        write_atomic(target, lambda path: workbook.save(path))
+        write_atomic(target, lambda path: write_workbook(bilan, path))
     finally:
         if collecting:
             gc.enable()

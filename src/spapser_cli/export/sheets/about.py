@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from spapser_cli import __version__
-from spapser_cli.export.cells import WRAP_LEFT, CellValue, Column, Val, write_table
+from spapser_cli.export.cells import WRAP_LEFT, CellValue, Column, Sheet, Val, write_table
 from spapser_cli.export.labels import CHECKS, DATA, SERIES, SUMMARY
 from spapser_cli.files import absolute
 
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
     from spapser_cli.export.bilan import Bilan
 
 
-def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
+def add_about_sheet(ws: Sheet, bilan: Bilan) -> None:
     """The scheme, the data folder, when and how the file was made, and how to read it."""
     scheme = bilan.catalog.scheme
     plan = bilan.plan
@@ -59,5 +57,4 @@ def add_about_sheet(ws: Worksheet, bilan: Bilan) -> None:
     columns = [Column("Rubrique", 30, wrap=True),
                Column("Valeur", 100, wrap=True, alignment=WRAP_LEFT)]
     write_table(ws, columns, [[Val(label, bold=True), value] for label, value in rows
-                              if value is not None])
-    ws.auto_filter.ref = None
+                              if value is not None], filters=False)

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
-
 from spapser_cli.catalog import Catalog
 from spapser_cli.engine import Result
 from spapser_cli.export.cells import (
@@ -19,11 +16,13 @@ from spapser_cli.export.cells import (
     TOP,
     WRAP,
     Column,
+    Fill,
+    Sheet,
     Val,
     estimate_lines,
-    merge_row,
     num,
     put,
+    put_merged,
     put_row,
     set_widths,
     write_header,
@@ -40,7 +39,7 @@ AXIS_COLUMNS_LEAD = [Column("Indicateur", 38, wrap=True), Column("Identifiant", 
                      Column("Type", 11, wrap=True)]
 
 
-def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
+def add_axis_sheet(ws: Sheet, bilan: Bilan, number: int) -> None:
     """The axis's action sheets: their key fields, then their indicators for the year
     (qualitative ones included, with their breakdowns)."""
     catalog = bilan.catalog
@@ -65,18 +64,17 @@ def add_axis_sheet(ws: Worksheet, bilan: Bilan, number: int) -> None:
             action = catalog.actions.get(code)
             if action is not None:
                 row = action_block(ws, row, bilan, action, by_action.get(code, []), columns)
-    ws.freeze_panes = "A2"
+    ws.freeze(2)
 
 
-def merged_text(ws: Worksheet, row: int, text: str | Val, columns: Sequence[Column], *,
-                first_column: int = 1, fill: PatternFill | None = None) -> int:
+def merged_text(ws: Sheet, row: int, text: str | Val, columns: Sequence[Column], *,
+                first_column: int = 1, fill: Fill | None = None) -> int:
     """Write `text` in a cell merged up to the last column, wrapped, and size the row (the
     merged range takes its look from that first cell)."""
-    cell = put(ws, row, first_column, text, alignment=WRAP, fill=fill)
-    merge_row(ws, row, first_column, len(columns))
+    written = put_merged(ws, row, first_column, len(columns), text, alignment=WRAP, fill=fill)
     width = sum(c.width for c in columns[first_column - 1:])
-    if isinstance(cell.value, str):
-        ws.row_dimensions[row].height = LINE_HEIGHT * estimate_lines(cell.value, width)
+    if isinstance(written, str):
+        ws.set_height(row, LINE_HEIGHT * estimate_lines(written, width))
     return row
 
 
@@ -104,7 +102,7 @@ def action_fields(catalog: Catalog, action: Action) -> list[tuple[str, str]]:
     return [(label, text) for label, text in fields if text]
 
 
-def action_block(ws: Worksheet, row: int, bilan: Bilan, action: Action,
+def action_block(ws: Sheet, row: int, bilan: Bilan, action: Action,
                  results: list[Result], columns: Sequence[Column]) -> int:
     """One action: a title row, its fields, its indicators. Returns the next free row."""
     put(ws, row, 1, Val(action.code, bold=True), alignment=TOP, fill=BAND_FILL)

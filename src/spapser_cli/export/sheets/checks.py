@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
-from spapser_cli.export.cells import CellValue, Column, Val, write_table
+from spapser_cli.export.cells import CellValue, Column, Sheet, Val, write_table
 from spapser_cli.export.labels import SEVERITY_FR
 from spapser_cli.problems import Problem
 
@@ -19,7 +17,7 @@ CHECK_COLUMNS = [Column("Origine", 22), Column("Gravité", 14), Column("Code", 2
                  Column("Colonne", 9), Column("Message", 90, wrap=True)]
 
 
-def add_checks_sheet(ws: Worksheet, bilan: Bilan) -> None:
+def add_checks_sheet(ws: Sheet, bilan: Bilan) -> None:
     """Validation warnings of the data folder, then the gaps between published and computed
     values that the engine found."""
     rows: list[list[CellValue | Val]] = []

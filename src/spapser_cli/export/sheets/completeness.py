@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
-from spapser_cli.export.cells import CENTRE, CellValue, Column, Val, write_table
+from spapser_cli.export.cells import CENTRE, CellValue, Column, Sheet, Val, write_table
 
 if TYPE_CHECKING:
     from spapser_cli.collect.status import ActionStatus
@@ -17,7 +15,7 @@ STATE_FR = {"filled": "renseigné", "partial": "incomplet", "not-measured": "non
             "missing": "manquant"}
 
 
-def add_completeness_sheet(ws: Worksheet, bilan: Bilan) -> None:
+def add_completeness_sheet(ws: Sheet, bilan: Bilan) -> None:
     report = bilan.completeness
     year = report.year
     columns = [Column("Action", 8), Column("Intitulé", 36, wrap=True),

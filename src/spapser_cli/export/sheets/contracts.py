@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet.worksheet import Worksheet
-
 from spapser_cli.export.cells import (
     MUTED_FONT,
     TITLE_FONT,
     Column,
+    Sheet,
     Val,
+    cm_to_pixels,
     num,
     put,
     put_row,
@@ -81,7 +80,7 @@ def _scope(scope: LegalScope) -> str:
     return LABELS_FR["all"] if scope.buyer is None else scope.buyer
 
 
-def add_contracts_sheet(ws: Worksheet, report: ContractsReport) -> None:
+def add_contracts_sheet(ws: Sheet, report: ContractsReport) -> None:
     """The legal indicators (every scope), their breakdowns, a chart, then the list."""
     year = report.year
     put(ws, 1, 1, LABELS_FR["title"].format(year=year), font=TITLE_FONT)
@@ -91,7 +90,7 @@ def add_contracts_sheet(ws: Worksheet, report: ContractsReport) -> None:
     put(ws, 3, 1, LABELS_FR["value_note"], font=MUTED_FONT)
     row = 5
     write_header(ws, row, LEGAL_COLUMNS)
-    ws.freeze_panes = "A6"
+    ws.freeze(6)
     for scope in report.scopes:
         for result in scope.results:
             figure = result.figure
@@ -129,7 +128,7 @@ def add_contracts_sheet(ws: Worksheet, report: ContractsReport) -> None:
     _missing(ws, report, row + 2)
 
 
-def _chart(ws: Worksheet, report: ContractsReport, row: int) -> int:
+def _chart(ws: Sheet, report: ContractsReport, row: int) -> int:
     """A small table of the main shares (all buyers), and a bar chart that reads it."""
     values = {r.figure.id: r.figure.value for r in report.overall.results}
     put(ws, row, 1, LABELS_FR["chart"].format(year=report.year), font=TITLE_FONT)
@@ -140,21 +139,20 @@ def _chart(ws: Worksheet, report: ContractsReport, row: int) -> int:
         put_row(ws, header + offset, [label, num(values.get(f"{stem}-share"), "%"),
                                       num(values.get(f"{stem}-value-share"), "%")])
     last = header + len(CHART_ROWS)
-    chart = BarChart()
-    chart.type = "bar"
-    chart.title = LABELS_FR["chart"].format(year=report.year)
-    chart.y_axis.title = "%"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    data = Reference(ws, min_col=2, max_col=3, min_row=header, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
-    chart.width, chart.height = 18, 8
-    ws.add_chart(chart, f"E{row}")
+    chart = ws.book.add_chart({"type": "bar"})
+    for column in (1, 2):  # in number, in value
+        chart.add_series({"name": [ws.title, header - 1, column],
+                          "categories": [ws.title, header, 0, last - 1, 0],
+                          "values": [ws.title, header, column, last - 1, column]})
+    chart.set_title({"name": LABELS_FR["chart"].format(year=report.year)})
+    # In a bar chart the horizontal axis holds the values: XlsxWriter calls it x.
+    chart.set_x_axis({"name": "%", "min": 0, "max": 100})
+    chart.set_size({"width": cm_to_pixels(18), "height": cm_to_pixels(8)})
+    ws.ws.insert_chart(row - 1, 4, chart)  # E{row}
     return max(last, row + 16)
 
 
-def _missing(ws: Worksheet, report: ContractsReport, row: int) -> None:
+def _missing(ws: Sheet, report: ContractsReport, row: int) -> None:
     from spapser_cli.contracts.vocabulary import OBLIGATION_DATE
 
     put(ws, row, 1, LABELS_FR["missing"].format(year=report.year), font=TITLE_FONT)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from spapser_cli.catalog import Catalog
-from spapser_cli.export.cells import CellValue, Column, Val, num, unit_label, write_table
+from spapser_cli.export.cells import CellValue, Column, Sheet, Val, num, unit_label, write_table
 from spapser_cli.export.labels import MILESTONE_FR, QUALIFIER_FR, QUALIFIER_PREFIX
 
 if TYPE_CHECKING:
@@ -22,14 +20,33 @@ DATA_COLUMNS = [Column("Libellé", 40, wrap=True), Column("Identifiant", 22, wra
                 Column("Fichier", 24, wrap=True)]
 
 
-def add_data_sheet(ws: Worksheet, bilan: Bilan) -> None:
+def add_data_sheet(ws: Sheet, bilan: Bilan) -> None:
     """Every measured value and every published (reported) value, with unit and source."""
     rows: list[list[CellValue | Val]] = []
     for year in bilan.years:
         rows += measure_rows(bilan.catalog, year)
         rows += reported_rows(bilan.catalog, year)
     # The rows are built year, nature, action, id, label; the sheet leads with the label.
-    write_table(ws, DATA_COLUMNS, [[r[4], r[3], *r[:3], *r[5:]] for r in rows])
+    write_table(ws, DATA_COLUMNS, [[r[4], r[3], *r[:3], *r[5:]] for r in once(rows)])
+
+
+SOURCE, NOTE = 10, 11  # in the rows as built
+
+
+def once(rows: list[list[CellValue | Val]]) -> list[list[CellValue | Val]]:
+    """The rows, a value's source and note written on its first row only: the categories
+    of a measure share them, and repeating a long source on every category row made the
+    sheet (and its printout) several times longer."""
+    kept: list[list[CellValue | Val]] = []
+    previous: list[CellValue | Val] | None = None
+    for row in rows:
+        if (previous is not None and row[:5] == previous[:5]
+                and row[SOURCE:NOTE + 1] == previous[SOURCE:NOTE + 1]):
+            kept.append([*row[:SOURCE], None, None, *row[NOTE + 1:]])
+        else:
+            kept.append(row)
+        previous = row
+    return kept
 
 
 def _where(catalog: Catalog, year: int, path: tuple[str, ...]) -> str:

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
-from spapser_cli.export.cells import CENTRE, CellValue, Column, Val, unit_label, write_table
+from spapser_cli.export.cells import (
+    CENTRE,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
+    CellValue,
+    Column,
+    Sheet,
+    Val,
+    put,
+    unit_label,
+    write_table,
+)
 from spapser_cli.export.labels import UNCOMPUTED_KINDS
 from spapser_cli.export.rows import target_cells, value_cell
 
@@ -41,7 +51,7 @@ SERIES_LEAD = [Column("Indicateur", 45, wrap=True), Column("Identifiant", 22, wr
 FIRST_YEAR_COLUMN = len(SERIES_LEAD) + 1
 
 
-def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
+def add_series_sheet(ws: Sheet, bilan: Bilan) -> list[SeriesRows]:
     """Every quantitative indicator × every year of the bilan, its target on the row below."""
     axis_word = bilan.catalog.words()[0]  # the scheme's word for « Axe »
     columns = [*SERIES_LEAD[:2], Column(axis_word, 6, alignment=CENTRE), *SERIES_LEAD[3:],
@@ -69,5 +79,6 @@ def add_series_sheet(ws: Worksheet, bilan: Bilan) -> list[SeriesRows]:
                                  tuple(r.value for r in values if r and r.value is not None)))
     write_table(ws, columns, rows)
     for index in range(FIRST_YEAR_COLUMN, len(columns) + 1):  # years as numbers, for charts
-        ws.cell(row=1, column=index).value = bilan.years[index - FIRST_YEAR_COLUMN]
+        put(ws, 1, index, bilan.years[index - FIRST_YEAR_COLUMN], alignment=HEADER_ALIGN,
+            font=HEADER_FONT, fill=HEADER_FILL)
     return layout

@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from spapser_cli.engine import Result
 from spapser_cli.export.bilan import workbook_title
 from spapser_cli.export.cells import (
@@ -21,6 +19,7 @@ from spapser_cli.export.cells import (
     CellValue,
     Column,
     Grouped,
+    Sheet,
     Val,
     estimate_lines,
     num,
@@ -45,7 +44,7 @@ def status_counts(results: Sequence[Result]) -> dict[str, int]:
     return {status: found[status] for status in STATUS_ORDER}
 
 
-def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
+def add_summary_sheet(ws: Sheet, bilan: Bilan) -> None:
     """The head block, then one row per indicator of the summary year in the scheme's
     order, each category of its breakdown on a grouped row under it."""
     catalog, year = bilan.catalog, bilan.year
@@ -73,13 +72,12 @@ def add_summary_sheet(ws: Worksheet, bilan: Bilan) -> None:
 
     header_row = head_block(ws, bilan, columns)
     write_table(ws, columns, rows(), header_row=header_row)
-    outline = ws.sheet_properties.outlinePr
-    if outline is not None:
-        outline.summaryBelow = False  # a category row belongs to the row above
-    ws.sheet_properties.tabColor = "1F4E78"
+    # A category row belongs to the row above: the outline's button sits on that row.
+    ws.ws.outline_settings(True, False, True, False)
+    ws.ws.set_tab_color("#1F4E78")
 
 
-def head_block(ws: Worksheet, bilan: Bilan, columns: Sequence[Column]) -> int:
+def head_block(ws: Sheet, bilan: Bilan, columns: Sequence[Column]) -> int:
     """The organisation, the bilan, and the statuses counted overall and per axis. Returns
     the row of the indicators' table header."""
     put(ws, 1, 1, bilan.catalog.scheme.organisation, font=TITLE_FONT)
@@ -90,8 +88,8 @@ def head_block(ws: Worksheet, bilan: Bilan, columns: Sequence[Column]) -> int:
     for index, label in enumerate(labels, start=1):
         put(ws, header, index, label, alignment=HEADER_ALIGN, font=HEADER_FONT,
             fill=HEADER_FILL)
-    ws.row_dimensions[header].height = LINE_HEIGHT * max(
-        estimate_lines(label, columns[i].width) for i, label in enumerate(labels))
+    ws.set_height(header, LINE_HEIGHT * max(
+        estimate_lines(label, columns[i].width) for i, label in enumerate(labels)))
     results = bilan.summary.results
     axis_word = bilan.catalog.words()[0]
     groups = [(WORDS["overall"], results)] + [
