@@ -316,7 +316,7 @@ NOT_MEASURED_2014 = Message("{variable} not measured in {year}", variable="paper
 
 @pytest.mark.parametrize("reason, french", [
     (Message("no measures for {year}", year=2015), "pas de mesures pour 2015"),
-    (Message("nothing reported for {year}", year=2015), "rien de déclaré pour 2015"),
+    (Message("nothing reported for {year}", year=2015), "rien n'a été publié pour 2015"),
     (Message("{variable} not measured in {year}", variable="paper-consumption", year=2015),
      "paper-consumption non mesuré en 2015"),
     (Message("division by zero: {variable} is 0 in {year}", variable="fleet-vehicles",
@@ -341,7 +341,7 @@ def test_comments_of_the_summary_are_in_french(books: dict[str, Path]):
     comments = [c for c in summary(books["2015"])["Commentaire"] if isinstance(c, str)]
     missing = [c for c in comments if c.startswith("non disponible : ")]
     assert len(missing) > 10
-    assert "non disponible : rien de déclaré pour 2015" in missing  # the French catalog's
+    assert "non disponible : rien n'a été publié pour 2015" in missing  # the French catalog's
     assert any(re.fullmatch(r"non disponible : [a-z0-9-]+ non mesuré en 2015", c)
                for c in missing)
     english = re.compile(r"\b(not measured|nothing reported|no measures|division by zero|"

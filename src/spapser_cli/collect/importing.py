@@ -120,7 +120,7 @@ def _check_cell(row: FilledRow, accepted: dict[tuple[str, str, str], CollectRow]
     elif expected.percent and not 0 <= number <= 100:
         problems.append(row.problem("percent-out-of-range", Message(
             "{name}: {percent} is outside 0-100 (write 38.5 for 38.5 %)", name=_name(row),
-            percent=f"{shown} %")))
+            percent=shown + " %")))
     elif expected.whole and not number.is_integer():
         problems.append(row.problem("invalid-value", Message(
             "{name}: a count in {unit} is a whole number, not {number}", name=_name(row),

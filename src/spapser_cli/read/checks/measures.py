@@ -107,7 +107,7 @@ def check_year(d: Declared, year_measures: Measures, doc: Document) -> list[Prob
         for sub, number in numbers:
             if unit == PERCENT and bounded and not 0 <= number <= 100:
                 problems.append(doc.problem(at + sub, "percent-out-of-range", Message(
-                                "{percent} is outside 0-100", percent=f"{spelt(number)} %")))
+                                "{percent} is outside 0-100", percent=spelt(number) + " %")))
             elif not signed and number < 0 and indicator.kind in QUANTITATIVE_KINDS:
                 problems.append(doc.problem(at + sub, "negative-quantity", Message(
                                 "{id} cannot be negative ({number})", id=indicator_id,

@@ -118,7 +118,7 @@ def _targets(d: Declared, doc: Document, where: tuple[Any, ...],
         if bounded and target.value is not None and not 0 <= target.value <= 100:
             problems.append(doc.problem(at + ("value",), "percent-out-of-range", Message(
                             "a target of {percent} is outside 0-100",
-                            percent=f"{spelt(target.value)} %")))
+                            percent=spelt(target.value) + " %")))
         if target.category is not None and target.category not in categories:
             problems.append(doc.problem(at + ("category",), "unknown-category",
                             Message("{id} has no category {category}{hint}",
