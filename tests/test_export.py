@@ -385,6 +385,8 @@ def test_data_sheet_traces_every_value_to_its_source(books: dict[str, Path]):
     assert paper["Fichier"].str.match(r".*measures/2015\.yaml:\d+$").all()
     local = data[(data["Identifiant"] == "local-purchase-share") & data["Catégorie"].isna()]
     assert list(local["Nature"]) == ["valeur publiée"] and list(local["Valeur"]) == [54.62]
+    # a share's cell shows its « % » (0.5 %): the Unité column does not say it again
+    assert local["Unité"].isna().all()
     assert set(data["Année"]) == set(range(2009, 2016))
 
 

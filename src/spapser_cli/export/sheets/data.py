@@ -49,6 +49,12 @@ def once(rows: list[list[CellValue | Val]]) -> list[list[CellValue | Val]]:
     return kept
 
 
+def unit_column(unit: str | None) -> str:
+    """The Unité column: empty for a percentage, whose cell already shows « % » (else the
+    row would read « 0,5 % % »)."""
+    return "" if unit == "%" else unit_label(unit)
+
+
 def _where(catalog: Catalog, year: int, path: tuple[str, ...]) -> str:
     file = catalog.measures_files.get(year, "")
     document = catalog.documents.get(file)
@@ -64,7 +70,7 @@ def measure_rows(catalog: Catalog, year: int) -> list[list[CellValue | Val]]:
         labels = {c.id: c.label for c in variable.categories} if variable else {}
         lead: list[CellValue | Val] = [year, "mesure", homes.get(variable_id), variable_id,
                                        variable.label if variable else None]
-        tail: list[CellValue | Val] = [unit_label(measure.unit), None, None, measure.source,
+        tail: list[CellValue | Val] = [unit_column(measure.unit), None, None, measure.source,
                                        measure.note]
         where = _where(catalog, year, ("measures", variable_id))
         if measure.value is not None:
@@ -98,11 +104,11 @@ def reported_rows(catalog: Catalog, year: int) -> list[list[CellValue | Val]]:
         prefix = QUALIFIER_PREFIX.get(reported.qualifier, "")
         if reported.value is not None or state or not reported.breakdown:
             rows.append([*lead, None, num(reported.value, unit, prefix=prefix, exact=True),
-                         unit_label(unit), qualifier, state, reported.source, reported.note,
+                         unit_column(unit), qualifier, state, reported.source, reported.note,
                          where])
         for category, value in reported.breakdown.items():
             rows.append([*lead, categories.get(category, category), num(value, unit, exact=True),
-                         unit_label(unit), qualifier, None, reported.source, reported.note,
+                         unit_column(unit), qualifier, None, reported.source, reported.note,
                          _where(catalog, year, ("reported", indicator_id, "breakdown",
                                                 category))])
     return rows
