@@ -389,6 +389,87 @@ FR = {
         "{id} est en {unit} : seules des variables en {wanted} peuvent être additionnées ici",
     "{what} {id} is also declared in this file": "{what} {id} : déjà déclaré dans ce fichier",
     "{what} {id} is also declared in {file}": "{what} {id} : déjà déclaré dans {file}",
+    # the contract register's outputs (render/contracts.py, contracts/, engine/contracts.py)
+    "--by-buyer and --missing-environmental go separately":
+        "--by-buyer et --missing-environmental ne vont pas ensemble",
+    "--by-buyer needs the DECP FILES to read": "--by-buyer demande les FICHIERS DECP à lire",
+    "All buyers of the register": "Tous les acheteurs du registre",
+    "All buyers of the scheme": "Tous les acheteurs du schéma",
+    "Amount of the contracts notified": "Montant des contrats notifiés",
+    "Buyer {siret}": "Acheteur {siret}",
+    "CCAG": "CCAG",
+    "CCAG {ccag}": "CCAG {ccag}",
+    "Contracts notified": "Contrats notifiés",
+    "Contracts notified in {year}, per buyer": "Contrats notifiés en {year}, par acheteur",
+    "Contracts notified in {year}: the law's indicators (L.2111-3, « en nombre de contrats ou "
+    "en valeur »)": "Contrats notifiés en {year} : les indicateurs de la loi (L.2111-3, « en "
+                    "nombre de contrats ou en valeur »)",
+    "Contracts notified on or after {since} without an environmental consideration":
+        "Contrats notifiés à partir du {since} sans considération environnementale",
+    "DECP has no consultation launch date: the notification date stands for it.":
+        "Les DECP ne donnent pas la date de lancement de la consultation : la date de "
+        "notification en tient lieu.",
+    "Share by value of contracts with at least one environmental consideration":
+        "Part en valeur des contrats comportant au moins une considération environnementale",
+    "Share by value of contracts with at least one social consideration":
+        "Part en valeur des contrats comportant au moins une considération sociale",
+    "Share by value of innovative contracts (among public contracts)":
+        "Part en valeur des marchés innovants (parmi les marchés)",
+    "Share by value of reserved contracts": "Part en valeur des marchés réservés",
+    "Share of contracts with at least one environmental consideration":
+        "Part des contrats comportant au moins une considération environnementale",
+    "Share of contracts with at least one social consideration":
+        "Part des contrats comportant au moins une considération sociale",
+    "Share of innovative contracts (among public contracts)":
+        "Part des marchés innovants (parmi les marchés)",
+    "Share of reserved contracts": "Part des marchés réservés",
+    "Value shares are over the « montant forfaitaire ou estimé maximum HT » of the contracts "
+    "(modifications applied), not over spending; amounts of 10 billion euros or more are left "
+    "out of them.": "Les parts en valeur portent sur le « montant forfaitaire ou estimé maximum "
+                    "HT » des contrats (modifications comprises), non sur les dépenses ; les "
+                    "montants de 10 milliards d'euros ou plus en sont exclus.",
+    "all": "tous",
+    "amount": "montant",
+    "amount (€ excl. VAT)": "montant (€ HT)",
+    "amounts left out": "montants exclus",
+    "basis": "base",
+    "buyer": "acheteur",
+    "by number": "en nombre",
+    "by value": "en valeur",
+    "clause": "clause",
+    "contracts": "contrats",
+    "criterion": "critère",
+    "date": "date",
+    "env. %": "env. %",
+    "env. value %": "env. valeur %",
+    "id": "id",
+    "innovative %": "innovants %",
+    "no CCAG (concessions)": "sans CCAG (concessions)",
+    "no contract": "aucun contrat",
+    "no contract in the whole": "aucun contrat dans l'ensemble",
+    "no contract notified in {year} in the register; years with contracts: {available}":
+        "aucun contrat notifié en {year} dans le registre ; années avec des contrats : "
+        "{available}",
+    "no contract notified in {year} in these files; years with contracts: {available}":
+        "aucun contrat notifié en {year} dans ces fichiers ; années avec des contrats : "
+        "{available}",
+    "no contract notified this year": "aucun contrat notifié cette année",
+    "no contract register: {folder} holds no DECP file (*.json, *.xml) or CSV register":
+        "pas de registre des contrats : {folder} ne contient aucun fichier DECP (*.json, *.xml) "
+        "ni registre CSV",
+    "no contract with a usable amount": "aucun contrat avec un montant utilisable",
+    "object": "objet",
+    "part / whole": "partie / total",
+    "reserved %": "réservés %",
+    "reserved contract": "marché réservé",
+    "social %": "social %",
+    "social value %": "social valeur %",
+    "{kept} contract(s) from {files} file(s); {duplicates} republication(s) removed":
+        "{kept} contrat(s) de {files} fichier(s) ; {duplicates} republication(s) retirée(s)",
+    "{path}: no such file": "{path} : fichier introuvable",
+    "… and {more} more warning(s); `spapser validate` lists them all":
+        "… et {more} autre(s) avertissement(s) ; `spapser validate` les liste tous",
+    "€ excl. VAT": "€ HT",
 }
 
 
