@@ -470,6 +470,99 @@ FR = {
     "… and {more} more warning(s); `spapser validate` lists them all":
         "… et {more} autre(s) avertissement(s) ; `spapser validate` les liste tous",
     "€ excl. VAT": "€ HT",
+    # the contract register's warnings and file errors (contracts/clean.py, the readers)
+    " (did you mean {name}?)": " (vouliez-vous dire {name} ?)",
+    "'marches' must hold a list or an object of 'marche' and 'contrat-concession' lists":
+        "'marches' doit contenir une liste, ou un objet de listes 'marche' et "
+        "'contrat-concession'",
+    "(no id)": "(sans id)",
+    "a DECP file is a JSON object with a 'marches' key":
+        "un fichier DECP est un objet JSON avec une clé 'marches'",
+    "a contract must be an object; left out": "un contrat doit être un objet ; écarté",
+    "an empty CSV file": "un fichier CSV vide",
+    "buyer {siret} has no contract in the register (data/contracts/): its indicators will be "
+    "n/d": "l'acheteur {siret} n'a aucun contrat dans le registre (data/contracts/) : ses "
+           "indicateurs seront n/d",
+    "cannot read the file: {reason}": "impossible de lire le fichier : {reason}",
+    "codeCPV: {value} is not 8 digits": "codeCPV : {value} n'a pas 8 chiffres",
+    "contract {id}: {message}": "contrat {id} : {message}",
+    "entities": "des entités",
+    "expected {what}, found {found}": "{what} attendu, trouvé {found}",
+    "extra data after the JSON object": "données en trop après l'objet JSON",
+    "id: expected text, got {value}": "id : texte attendu, trouvé {value}",
+    "its amount is {amount} €, 10 billion euros or more: counted in the number rates, left "
+    "out of the value rates": "son montant est de {amount} €, 10 milliards d'euros ou plus : "
+                              "compté dans les taux en nombre, exclu des taux en valeur",
+    "its latest modification gives {amount} €, 10 billion euros or more: counted in the "
+    "number rates, left out of the value rates":
+        "sa dernière modification donne {amount} €, 10 milliards d'euros ou plus : compté "
+        "dans les taux en nombre, exclu des taux en valeur",
+    "missing column(s) {names}": "colonne(s) manquante(s) : {names}",
+    "nesting too deep": "imbrication trop profonde",
+    "no 'ccag'": "pas de 'ccag'",
+    "no 'id': cannot be told apart from its other publications":
+        "pas d''id' : impossible de le distinguer de ses autres publications",
+    "no 'marches' key: not a DECP file": "pas de clé 'marches' : ce n'est pas un fichier DECP",
+    "no '{field}' list: counted as none": "pas de liste '{field}' : comptée comme vide",
+    "no '{field}': left out of the value rates": "pas de '{field}' : exclu des taux en valeur",
+    "no '{field}': the contract belongs to no year":
+        "pas de '{field}' : le contrat n'appartient à aucune année",
+    "no '{field}.id' (SIRET)": "pas de '{field}.id' (SIRET)",
+    "not a contract": "ce n'est pas un contrat",
+    "not valid UTF-8 ({reason})": "UTF-8 non valide ({reason})",
+    "offresRecues: {value}; at least 1 offer is received for a notified contract":
+        "offresRecues : {value} ; un contrat notifié a reçu au moins 1 offre",
+    "refused: the file declares {what} ({error}); an entity can expand without bound (the « "
+    "billion laughs ») and DECP needs none":
+        "refusé : le fichier déclare {what} ({error}) ; une entité peut s'étendre sans limite "
+        "(le « billion laughs ») et les DECP n'en ont pas besoin",
+    "spapser reads only *.json, *.xml (DECP) and *.csv (the CSV register) files here; this "
+    "file is ignored": "spapser ne lit ici que les fichiers *.json, *.xml (DECP) et *.csv (le "
+                       "registre CSV) ; ce fichier est ignoré",
+    "the 2019 layout (a flat 'marches' list): it has no social or environmental "
+    "considerations, so its contracts count as having none":
+        "le format de 2019 (une liste 'marches' à plat) : il n'a pas de considérations "
+        "sociales ou environnementales, ses contrats comptent donc comme n'en ayant aucune",
+    "the end of the file": "la fin du fichier",
+    "the data has {count} error(s); run `spapser validate` for details":
+        "les données ont {count} erreur(s) ; lancez `spapser validate` pour le détail",
+    "a JSON object": "un objet JSON",
+    "a key": "une clé",
+    "a list of contracts": "une liste de contrats",
+    "an object": "un objet",
+    "the entity {name}": "l'entité {name}",
+    "the root element is <{name}>, not <marches>: not a DECP file":
+        "l'élément racine est <{name}>, non <marches> : ce n'est pas un fichier DECP",
+    "the text {text}": "le texte {text}",
+    "this is a symbolic link to a file outside the data folder; spapser does not follow it: "
+    "copy the file into the folder instead":
+        "c'est un lien symbolique vers un fichier hors du dossier de données ; spapser ne le "
+        "suit pas : copiez plutôt le fichier dans le dossier",
+    "unknown column {name}{hint}; the columns are {columns}":
+        "colonne inconnue {name}{hint} ; les colonnes sont {columns}",
+    "{error} (no contract of this file was read)":
+        "{error} (aucun contrat de ce fichier n'a été lu)",
+    "{field} {amount} € is 10 billion euros or more; the latest modification's amount "
+    "({latest} €) is used instead": "{field} {amount} € atteint 10 milliards d'euros ou plus ; "
+                                    "le montant de la dernière modification ({latest} €) est "
+                                    "retenu à la place",
+    "{field}.id: {value} is not a 14-digit SIRET":
+        "{field}.id : {value} n'est pas un SIRET de 14 chiffres",
+    "{field}: a boolean written as text ({value})": "{field} : un booléen écrit en texte ({value})",
+    "{field}: a number written as text ({value}); read as {number}":
+        "{field} : un nombre écrit en texte ({value}) ; lu comme {number}",
+    "{field}: expected a list, got {value}; counted as none":
+        "{field} : liste attendue, trouvé {value} ; comptée comme vide",
+    "{field}: expected a number, got {value}": "{field} : nombre attendu, trouvé {value}",
+    "{field}: expected a number, got {value}; left out":
+        "{field} : nombre attendu, trouvé {value} ; écarté",
+    "{field}: expected true or false, got {value}; left out":
+        "{field} : true ou false attendu, trouvé {value} ; écarté",
+    "{field}: {value} is not YYYY-MM-DD; the contract belongs to no year":
+        "{field} : {value} n'est pas au format AAAA-MM-JJ ; le contrat n'appartient à aucune "
+        "année",
+    "{field}: {value} is not a value of the format": "{field} : {value} n'est pas une valeur "
+                                                      "du format",
 }
 
 

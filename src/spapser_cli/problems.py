@@ -15,6 +15,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Literal
 
+from spapser_cli.i18n import N_, Message
+
 Severity = Literal["error", "warning"]
 
 
@@ -169,7 +171,8 @@ class InvalidDataError(SpapserError):
 
     def __init__(self, problems: list[Problem]) -> None:
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__(f"the data has {len(errors)} error(s); run `spapser validate` for details")
+        super().__init__(Message(N_("the data has {count} error(s); run `spapser validate` for "
+                                    "details"), count=len(errors)))
         self.problems = problems
 
 

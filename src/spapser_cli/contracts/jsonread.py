@@ -29,9 +29,12 @@ from typing import IO, Any, Protocol
 
 import orjson
 
+from spapser_cli.i18n import N_, Message
+
 CHUNK = 1 << 22  # 4 MiB of bytes per read
 _WHITESPACE = re.compile(rb"[ \t\n\r]*")
 _WINDOW = 1 << 16  # bytes the careful path decodes first
+NOT_UTF8 = N_("not valid UTF-8 ({reason})")
 _DECODER = json.JSONDecoder()  # accepts NaN (seen in real files), which means "no value"
 _NEXT_CONTRACT = re.compile(rb"\}[ \t\n\r]*,[ \t\n\r]*\{")
 _GUESSES = 4
@@ -130,8 +133,9 @@ class _Buffer:
         found = self.peek()
         if found != char:
             shown = (repr(self.text[self.pos:self.pos + 4].decode("utf-8", "replace")[:1])
-                     if found else "the end of the file")
-            raise DecpFormatError("json-syntax", f"expected {what}, found {shown}",
+                     if found else Message(N_("the end of the file")))
+            raise DecpFormatError("json-syntax", Message(N_("expected {what}, found {found}"),
+                                                         what=Message(what), found=shown),
                                   self.line(self.pos), self.column(self.pos))
         self.pos += 1
 
@@ -148,7 +152,7 @@ class _Buffer:
             try:
                 text = codecs.utf_8_decode(piece, "strict", final)[0]
             except UnicodeDecodeError as error:
-                raise DecpFormatError("encoding", f"not valid UTF-8 ({error.reason})",
+                raise DecpFormatError("encoding", Message(NOT_UTF8, reason=error.reason),
                                       self.line(self.pos + error.start)) from None
             try:
                 value, end = _DECODER.raw_decode(text, 0)
@@ -162,7 +166,7 @@ class _Buffer:
                 raise DecpFormatError("json-syntax", error.msg, self.line(at),
                                       self.column(at)) from None
             except RecursionError:
-                raise DecpFormatError("json-syntax", "nesting too deep",
+                raise DecpFormatError("json-syntax", Message(N_("nesting too deep")),
                                       self.line(self.pos)) from None
             if end == len(text) and not final and not isinstance(value, dict | list):
                 # a number or literal cut by the window or the chunk ("12" of "123")
@@ -231,7 +235,7 @@ def _array_contracts(buffer: _Buffer, split: Split | None = None,
     goes through the buffer's careful methods. `split`: where another process took over
     the rest of this array (see `contracts.split`)."""
     split_at = split.at if split is not None else -1
-    buffer.expect("[", "a list of contracts")
+    buffer.expect("[", N_("a list of contracts"))
     if buffer.peek() == "]":
         buffer.pos += 1
         return
@@ -290,9 +294,10 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None],
     Raises DecpFormatError when the file is not JSON or has no `marches`."""
     buffer = _Buffer(stream)
     if buffer.peek() != "{":
-        raise DecpFormatError("not-decp", "a DECP file is a JSON object with a 'marches' key")
+        raise DecpFormatError("not-decp", Message(N_("a DECP file is a JSON object with a "
+                                                     "'marches' key")))
     found = False
-    for key in buffer.members("a JSON object"):
+    for key in buffer.members(N_("a JSON object")):
         if key != "marches":
             buffer.value()  # skipped: not part of the format, or metadata
             continue
@@ -307,7 +312,7 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None],
                     yield "market", {"\0not-an-object": contract}, line
         elif start == "{":
             on_layout("2.0")
-            for section in buffer.members("an object"):
+            for section in buffer.members(N_("an object")):
                 kind = {"marche": "market", "contrat-concession": "concession"}.get(section)
                 if kind is not None and buffer.peek() == "{":  # one contract, not in a list
                     buffer.skip_space()
@@ -321,13 +326,14 @@ def read_json_contracts(stream: IO[bytes], on_layout: Callable[[str], None],
                     yield kind, (contract if isinstance(contract, dict)
                                  else {"\0not-an-object": contract}), line
         else:
-            raise DecpFormatError("not-decp", "'marches' must hold a list or an object of "
-                                  "'marche' and 'contrat-concession' lists",
+            raise DecpFormatError("not-decp", Message(N_(
+                "'marches' must hold a list or an object of 'marche' and 'contrat-concession' "
+                "lists")),
                                   buffer.line(buffer.pos))
     if not found:
-        raise DecpFormatError("not-decp", "no 'marches' key: not a DECP file")
+        raise DecpFormatError("not-decp", Message(N_("no 'marches' key: not a DECP file")))
     if buffer.peek():
-        raise DecpFormatError("json-syntax", "extra data after the JSON object",
+        raise DecpFormatError("json-syntax", Message(N_("extra data after the JSON object")),
                               buffer.line(buffer.pos), buffer.column(buffer.pos))
 
 
@@ -356,7 +362,7 @@ class TailReader:
             else:
                 buffer.pos = end
             if not isinstance(contract, dict):
-                raise DecpFormatError("json-syntax", "not a contract", line)
+                raise DecpFormatError("json-syntax", Message(N_("not a contract")), line)
             if self.layout == "2019":
                 yield _kind_2019(contract), contract, line
             else:
