@@ -107,16 +107,17 @@ def read_register(paths: Iterable[Path]) -> Register:
     layouts: dict[str, str] = {}
     file_errors: list[Problem] = []
     # Decoding creates millions of short-lived dicts and keeps none: the cyclic garbage
-    # collector would walk the growing register again and again for nothing.
+    # collector would walk the growing register again and again for nothing. Building the
+    # table too: with the rows still alive, collections there took 0.3 s per 100 k contracts.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         for path in paths:
             _read_file(path, builder, layouts, file_errors)
+        return _build(builder, layouts, file_errors)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return _build(builder, layouts, file_errors)
 
 
 def _read_file(path: Path, builder: RegisterBuilder, layouts: dict[str, str],
