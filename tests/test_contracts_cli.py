@@ -448,3 +448,18 @@ def test_contract_indicators_are_not_collected_from_pilots() -> None:
     for ident in ("innovative-contracts-share", "reserved-contracts",
                   "insertion-clause-contract-amounts"):
         assert f'"{ident}"' not in out
+
+
+def test_contract_warnings_and_errors_in_french() -> None:
+    code, _, err = run("--lang", "fr", "contracts", "2024", str(DECP))
+    assert code == ExitCode.OK
+    assert err.splitlines() == [
+        "tests/fixtures/contracts/synthetic-decp.json:131: warning[absurd-amount]: contrat "
+        "'A-005' : son montant est de 1e+17 €, 10 milliards d'euros ou plus : compté dans les "
+        "taux en nombre, exclu des taux en valeur"]
+    code, out, err = run("--lang", "fr", "contracts", "2031", str(DECP))
+    assert code == ExitCode.INVALID_DATA and out == ""
+    assert err.splitlines()[-1] == ("Erreur : aucun contrat notifié en 2031 dans le registre ; "
+                                    "années avec des contrats : 2023, 2024, 2026")
+    code, _, err = run("--lang", "fr", "contracts", "2024", "--by-buyer")
+    assert code == ExitCode.USAGE and "--by-buyer demande les FICHIERS DECP à lire" in err

@@ -373,3 +373,30 @@ def test_the_fast_decoder_gives_the_scanners_register(monkeypatch: pytest.Monkey
     found = {(p.code, p.line) for p in fast.problems}
     assert {("wrong-type", starts["T-1"] - 1), ("not-a-number", starts["T-2"] - 1),
             ("absurd-amount", starts["T-3"] - 1)} <= found
+
+
+def test_contracts_source_reads_files_or_the_data_folder(tmp_path: Path) -> None:
+    """What `spapser contracts` reads, chosen by the core (the CLI only parses options)."""
+    import shutil
+
+    from spapser_cli.contracts.source import contracts_source
+    from spapser_cli.problems import InvalidDataError, SpapserError, UsageError
+
+    given = contracts_source([CONTRACTS / "synthetic-decp.json"], None)
+    assert (len(given.register.frame), given.buyers, given.organisation) == (9, [], None)
+    with pytest.raises(UsageError, match="nowhere.json: no such file"):
+        contracts_source([tmp_path / "nowhere.json"], None)
+    with pytest.raises(InvalidDataError):
+        contracts_source([CONTRACTS / "not-decp.json"], None)
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES.parents[1] / "data", folder)
+    with pytest.raises(SpapserError, match="no contract register: .* holds no DECP file"):
+        contracts_source([], folder)
+    (folder / "contracts").mkdir()
+    shutil.copy(CONTRACTS / "synthetic-decp.json", folder / "contracts")
+    scheme = folder / "scheme.yaml"
+    scheme.write_text(scheme.read_text(encoding="utf-8").replace(
+        "\naxes:", f'\nbuyers: ["{B}"]\naxes:', 1), encoding="utf-8")
+    found = contracts_source([], folder)
+    assert (found.buyers, found.organisation) == ([B], "Département du Pas-de-Calais")
+    assert len(found.register.frame) == 9
