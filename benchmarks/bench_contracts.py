@@ -10,6 +10,10 @@ then times, in fresh processes:
 and reports the peak memory of the command process against the file's size.
 
     python benchmarks/bench_contracts.py [--sizes 10000 100000 250000] [--runs 3]
+                                         [--against OTHER_VENV]
+
+`--against` times another installation too (for example a venv of the main branch), its runs
+alternating with this one's, so that a change is measured before and after in one run.
 
 Goals: ≤ 2 s per 100 k contracts, 250 k ≤ 2.7 × 100 k, peak memory ≤ 3 × the file size.
 """
@@ -141,61 +145,98 @@ print(done.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
-def median_read(path: Path, runs: int) -> tuple[float, int, int]:
-    results = []
-    for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", READ_SNIPPET, str(path)],
-                              capture_output=True, text=True, check=True)
-        seconds, rows, warnings = done.stdout.split()
-        results.append(float(seconds))
-    return statistics.median(results), int(rows), int(warnings)
+def read_once(python: str, path: Path) -> tuple[float, int, int]:
+    done = subprocess.run([python, "-c", READ_SNIPPET, str(path)],
+                          capture_output=True, text=True, check=True)
+    seconds, rows, warnings = done.stdout.split()
+    return float(seconds), int(rows), int(warnings)
+
+
+def measure_once(command: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak KiB) of one run of `command`."""
+    done = subprocess.run([sys.executable, "-c", MEASURE_SNIPPET, *command],
+                          capture_output=True, text=True, check=True)
+    code, wall, cpu, peak = done.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{command} exited {code}")
+    return float(wall), float(cpu), int(peak)
 
 
 def measure(command: list[str], runs: int) -> tuple[float, float, int]:
     """(median wall seconds, median CPU seconds, peak KiB) of `runs` runs of `command`."""
-    walls, cpus, peaks = [], [], []
-    for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", MEASURE_SNIPPET, *command],
-                              capture_output=True, text=True, check=True)
-        code, wall, cpu, peak = done.stdout.split()
-        if int(code) not in (0, 1):
-            raise SystemExit(f"{command} exited {code}")
-        walls.append(float(wall))
-        cpus.append(float(cpu))
-        peaks.append(int(peak))
-    return statistics.median(walls), statistics.median(cpus), max(peaks)
+    results = [measure_once(command) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
+
+
+class Installation:
+    """One spapser installation's runs on each file, to be alternated with another's."""
+
+    def __init__(self, name: str, bin_dir: Path) -> None:
+        self.name = name
+        self.python = str(bin_dir / "python")
+        self.spapser = str(bin_dir / "spapser")
+        self.reads: list[tuple[float, int, int]] = []
+        self.commands: list[tuple[float, float, int]] = []
+
+    def run(self, path: Path) -> None:
+        self.reads.append(read_once(self.python, path))
+        self.commands.append(measure_once([self.spapser, "contracts", "2024", "--by-buyer",
+                                           str(path), "--format", "csv"]))
+
+    def medians(self) -> tuple[float, int, int, float, float, int]:
+        read = statistics.median(r[0] for r in self.reads)
+        wall = statistics.median(c[0] for c in self.commands)
+        cpu = statistics.median(c[1] for c in self.commands)
+        rows, warnings = self.reads[-1][1:]
+        peak = max(c[2] for c in self.commands)
+        self.reads, self.commands = [], []
+        return read, rows, warnings, wall, cpu, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 250_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path, metavar="OTHER_VENV",
+                        help="also time this venv's spapser, alternating runs with this one's")
     args = parser.parse_args()
-    spapser = tool("spapser")
+    installations = [Installation("this tree", Path(tool("spapser")).parent)]
+    if args.against is not None:
+        installations.append(Installation(str(args.against), args.against / "bin"))
     _, _, baseline = measure([sys.executable, "-c", "import pandas, spapser_cli.contracts"], 1)
     load = os.getloadavg()[0]
     print(f"baseline: python + pandas + spapser_cli.contracts imported: {baseline / 1024:.0f} "
           f"MiB; load average at start: {load:.2f} on {os.cpu_count()} cores")
-    print("| contracts | file | read (wall) | `contracts --by-buyer` wall · CPU "
+    print("| installation | contracts | file | read (wall) | `contracts --by-buyer` wall · CPU "
           "| peak memory above baseline |")
-    print("|---|---|---|---|---|")
-    walls, cpus = {}, {}
+    print("|---|---|---|---|---|---|")
+    walls: dict[tuple[str, int], float] = {}
+    cpus: dict[tuple[str, int], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             path = Path(tmp) / f"decp-{size}.json"
             write_synthetic(path, size)
             mib = path.stat().st_size / 2**20
-            read, rows, warnings = median_read(path, args.runs)
-            command = [spapser, "contracts", "2024", "--by-buyer", str(path), "--format", "csv"]
-            wall, cpu, peak_kib = measure(command, args.runs)
-            peak = (peak_kib - baseline) / 1024
-            walls[size], cpus[size] = wall, cpu
-            print(f"| {size:,} ({rows:,} after duplicates, {warnings:,} warnings) | {mib:.0f} MiB "
-                  f"| {read:.2f} s | {wall:.2f} s · {cpu:.2f} s | {peak:.0f} MiB "
-                  f"({peak / mib:.2f}× the file) |")
-    if 100_000 in walls and 250_000 in walls:
-        print(f"250 k / 100 k: {walls[250_000] / walls[100_000]:.2f}× (wall), "
-              f"{cpus[250_000] / cpus[100_000]:.2f}× (CPU)")
+            for installation in installations:  # warm the caches
+                installation.run(path)
+                installation.medians()
+            for _ in range(args.runs):
+                for installation in installations:
+                    installation.run(path)
+            for installation in installations:
+                read, rows, warnings, wall, cpu, peak_kib = installation.medians()
+                peak = (peak_kib - baseline) / 1024
+                walls[installation.name, size], cpus[installation.name, size] = wall, cpu
+                print(f"| {installation.name} | {size:,} ({rows:,} after duplicates, "
+                      f"{warnings:,} warnings) | {mib:.0f} MiB | {read:.2f} s | {wall:.2f} s · "
+                      f"{cpu:.2f} s | {peak:.0f} MiB ({peak / mib:.2f}× the file) |")
+    for installation in installations:
+        name = installation.name
+        if (name, 100_000) in walls and (name, 250_000) in walls:
+            print(f"{name}: 250 k / 100 k: "
+                  f"{walls[name, 250_000] / walls[name, 100_000]:.2f}× (wall), "
+                  f"{cpus[name, 250_000] / cpus[name, 100_000]:.2f}× (CPU)")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}; python {sys.version.split()[0]}, "
           f"repository {REPO.name}")
 

@@ -50,14 +50,90 @@ def test_contracts_json_gives_the_hand_counted_rates() -> None:
     assert "absurd-amount" in err and "synthetic-decp.json:131" in err
 
 
-def test_contracts_table_and_csv() -> None:
+def lines_after(out: str, first: str, count: int) -> list[str]:
+    """`count` lines of `out` from the one that starts with `first`, right-stripped."""
+    lines = [line.rstrip() for line in out.splitlines()]
+    start = next(n for n, line in enumerate(lines) if line.startswith(first))
+    return lines[start:start + count]
+
+
+def test_contracts_table_leads_with_labels_in_english() -> None:
     code, out, _ = run("contracts", "2024", str(DECP))
     assert code == ExitCode.OK
-    row = next(line for line in out.splitlines()
-               if line.startswith("contracts-environmental-share "))
-    assert row.split()[:4] == ["contracts-environmental-share", "number", "71.4", "%"]
-    assert "≥ 100 % by 2025" in row  # one spelling: never `100.0 %`
-    assert "montant forfaitaire ou estimé maximum HT" in out
+    assert out.splitlines()[:2] == [
+        "Contracts notified in 2024: the law's indicators (L.2111-3, « en nombre de contrats "
+        "ou en valeur »)", "7 contract(s) from 1 file(s); 1 republication(s) removed"]
+    assert lines_after(out, "  Share of contracts with at least one environmental", 9) == [
+        "  Share of contracts with at least one environmental consideration",
+        "    contracts-environmental-share          by number               71.4 %"
+        "              5 / 7  ≥ 100 % by 2025  off track",
+        "      · clause                                                     42.9 %",
+        "      · criterion                                                  28.6 %",
+        "      · CCAG Fournitures courantes et se…                            50 %",
+        "      · CCAG Prestations intellectuelles                              0 %",
+        "      · CCAG Travaux                                                100 %",
+        "      · no CCAG (concessions)                                       100 %",
+        "  Share by value of contracts with at least one environmental consideration"]
+    assert lines_after(out, "    contracts-notified-value", 1) == [
+        "    contracts-notified-value               by value   520 000 € excl. VAT"
+        "                                      no target"]
+    assert "« montant forfaitaire ou estimé maximum HT »" in out
+
+
+def test_contracts_table_in_french() -> None:
+    code, out, _ = run("--lang", "fr", "contracts", "2024", str(DECP))
+    assert code == ExitCode.OK
+    assert out.splitlines()[:2] == [
+        "Contrats notifiés en 2024 : les indicateurs de la loi (L.2111-3, « en nombre de "
+        "contrats ou en valeur »)", "7 contrat(s) de 1 fichier(s) ; 1 republication(s) "
+        "retirée(s)"]
+    assert lines_after(out, "indicateur · id", 1) == [
+        "indicateur · id                               base               2024"
+        "     partie / total               cible  statut"]
+    assert lines_after(out, "  Part des contrats comportant au moins une considération "
+                       "sociale", 5) == [
+        "  Part des contrats comportant au moins une considération sociale",
+        "    contracts-social-share                    en nombre        57,1 %"
+        "              4 / 7   ≥ 30 % d'ici 2025  atteint",
+        "      · clause                                                 14,3 %",
+        "      · critère                                                14,3 %",
+        "      · marché réservé                                         28,6 %"]
+    assert lines_after(out, "    contracts-innovative-value-share", 1) == [
+        "    contracts-innovative-value-share          en valeur         8,7 %"
+        "   40\u202f000 / 460\u202f000                      sans cible"]  # narrow no-break
+    assert lines_after(out, "    contracts-notified-value", 2) == [
+        "    contracts-notified-value                  en valeur  520\u202f000 € HT"
+        "                                         sans cible",
+        "      · CCAG Fournitures courantes et servi…              70\u202f000 € HT"]
+    assert "Les parts en valeur portent sur le « montant forfaitaire" in out
+
+
+def test_contracts_json_is_the_same_in_every_language() -> None:
+    outputs = [run(*lang, "contracts", "2024", str(DECP), "--format", fmt)[1]
+               for fmt in ("json", "csv") for lang in ([], ["--lang", "fr"])]
+    assert outputs[0] == outputs[1] and outputs[2] == outputs[3]
+
+
+def test_contracts_follow_the_locale() -> None:
+    """LANG=fr_FR.UTF-8: French; LANG=C: English; the JSON the same (a real process)."""
+    import os
+    import subprocess
+    import sys
+
+    def spapser(lang: str, *args: str) -> str:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("SPAPSER_LANG", "LC_ALL", "LC_MESSAGES")}
+        done = subprocess.run([sys.executable, "-m", "spapser_cli", "contracts", "2024",
+                               str(DECP), *args], capture_output=True, text=True,
+                              env={**env, "LANG": lang}, check=True)
+        return done.stdout
+
+    assert spapser("fr_FR.UTF-8").startswith("Contrats notifiés en 2024 : ")
+    assert spapser("C").startswith("Contracts notified in 2024: ")
+    assert spapser("fr_FR.UTF-8", "--format", "json") == spapser("C", "--format", "json")
+
+
+def test_contracts_csv() -> None:
     code, out, _ = run("contracts", "2024", str(DECP), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     env = [r for r in rows if r["indicator"] == "contracts-environmental-share"]
@@ -79,7 +155,23 @@ def test_by_buyer_is_one_row_per_siret() -> None:
         "environmental_share": 100, "environmental_value_share": 100, "social_share": 100,
         "social_value_share": 100, "reserved_share": 0, "innovative_share": 0}
     code, out, _ = run("contracts", "2024", "--by-buyer", str(DECP))
-    assert A in out and "66.7 %" in out
+    assert [line.rstrip() for line in out.splitlines()] == [
+        "Contracts notified in 2024, per buyer",
+        "buyer           contracts  amount (€ excl. VAT)  amounts left out  env. %  env. value %"
+        "  social %  social value %  reserved %  innovative %",
+        "─" * 139,
+        f"{A}          6               270 000                 1  66.7 %        77.8 %"
+        "      50 %          66.7 %      33.3 %          20 %",
+        f"{B}          1               250 000                 0   100 %         100 %"
+        "     100 %           100 %         0 %           0 %"]
+    code, out, _ = run("--lang", "fr", "contracts", "2024", "--by-buyer", str(DECP))
+    assert [line.rstrip() for line in out.splitlines()][:2] == [
+        "Contrats notifiés en 2024, par acheteur",
+        "acheteur        contrats  montant (€ HT)  montants exclus  env. %  env. valeur %"
+        "  social %  social valeur %  réservés %  innovants %"]
+    assert out.splitlines()[3].rstrip() == (
+        f"{A}         6         270\u202f000                1  66,7 %         77,8 %      50 %"
+        "           66,7 %      33,3 %         20 %")
 
 
 def test_missing_environmental_lists_contracts_and_says_the_date_is_a_proxy() -> None:
@@ -93,6 +185,16 @@ def test_missing_environmental_lists_contracts_and_says_the_date_is_a_proxy() ->
                                   "amount": 15000, "ccag": "Fournitures courantes et services"}]
     code, out, _ = run("contracts", "2026", str(DECP), "--missing-environmental")
     assert "DECP has no consultation launch date" in out and "A-007" in out
+    code, out, _ = run("--lang", "fr", "contracts", "2026", str(DECP),
+                       "--missing-environmental")
+    assert [line.rstrip() for line in out.splitlines()] == [
+        "Contrats notifiés à partir du 2026-08-21 sans considération environnementale",
+        "Les DECP ne donnent pas la date de lancement de la consultation : la date de "
+        "notification en tient lieu.",
+        "acheteur        id     date        objet                                    montant"
+        "  CCAG", "─" * 118,
+        f"{A}  A-007  2026-09-01  Fournitures de bureau (synthétique)  15\u202f000 € HT"
+        "  Fournitures courantes et services"]
 
 
 @pytest.mark.parametrize(("args", "exit_code", "message"), [
@@ -144,7 +246,82 @@ def test_compute_gives_contract_indicators_and_the_legal_section(
     legal = {i["id"]: i for i in data["contracts"]["scopes"][0]["indicators"]}
     assert legal["contracts-notified"]["value"] == 7
     code, out, _ = run("compute", "2015", "--data-dir", str(data_with_contracts))
-    assert "Contracts notified in 2015" in out and "contracts-social-share" in out
+    assert "Contracts notified in 2015" in out and "    contracts-social-share" in out
+
+
+LEGAL_ENV = "Part des contrats comportant au moins une considération environnementale"
+
+
+def test_compute_csv_has_the_contracts_section(data_with_contracts: Path) -> None:
+    code, out, _ = run("compute", "2015", "--data-dir", str(data_with_contracts),
+                       "--format", "csv")
+    assert code == ExitCode.OK
+    lines = out.splitlines()
+    assert lines[0].endswith(",compared_with,cumulative,buyer")
+    assert lines[1].endswith(",,")  # the scheme's indicators have no buyer
+    env = [line for line in lines if ",contracts-environmental-share," in line]
+    assert env[:3] == [
+        f"2015,,,,contracts-environmental-share,{LEGAL_ENV},,71.428571,,%,,,100,2025,"
+        "on-track,computed,,,,,all",
+        f"2015,,,,contracts-environmental-share,{LEGAL_ENV},kind:clause,42.857143,,%,,,,,,"
+        "computed,,,,,all",
+        f"2015,,,,contracts-environmental-share,{LEGAL_ENV},kind:criterion,28.571429,,%,,,,,,"
+        "computed,,,,,all"]
+    assert f"2015,,,,contracts-environmental-share,{LEGAL_ENV},ccag:—,100,,%,,,,,,computed," \
+        ",,,,all" in lines
+    notified = [line for line in lines if ",contracts-notified," in line]
+    assert notified[0] == ("2015,,,,contracts-notified,Contrats notifiés,,7,,contrats,,,,,"
+                           "no-target,computed,,,,,all")
+    assert len(notified) == 5  # the figure and its 4 CCAG rows
+    code, json_out, _ = run("compute", "2015", "--data-dir", str(data_with_contracts),
+                            "--format", "json")
+    assert len([line for line in lines if ",all" in line]) == sum(
+        1 + len(i["by_kind"]) + len(i["by_ccag"])
+        for i in json.loads(json_out)["contracts"]["scopes"][0]["indicators"])
+
+
+def test_compute_csv_fr_has_the_contracts_section_in_french(data_with_contracts: Path) -> None:
+    result = run_cli(["compute", "2015", "--data-dir", str(data_with_contracts), "--format",
+                      "csv-fr"])
+    lines = result.stdout_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0].endswith(";comparé à;cumulé;acheteur")
+    env = [line for line in lines if ";contracts-environmental-share;" in line]
+    assert env[0] == (f"2015;;;;contracts-environmental-share;{LEGAL_ENV};;71,428571;;%;;;100;"
+                      "2025;en bonne voie;calculé;;;;;tous")
+    assert env[2] == (f"2015;;;;contracts-environmental-share;{LEGAL_ENV};critère;28,571429;;"
+                      "%;;;;;;calculé;;;;;tous")
+    assert f"2015;;;;contracts-environmental-share;{LEGAL_ENV};sans CCAG (concessions);100;;" \
+        "%;;;;;;calculé;;;;;tous" in lines
+
+
+def test_compute_table_has_the_contracts_section_in_french(data_with_contracts: Path) -> None:
+    code, out, _ = run("--lang", "fr", "compute", "2015", "--data-dir",
+                       str(data_with_contracts))
+    assert out.splitlines()[0] == "Département du Pas-de-Calais"
+    assert lines_after(out, "Contrats notifiés en 2015", 7) == [
+        "Contrats notifiés en 2015 : les indicateurs de la loi (L.2111-3, « en nombre de "
+        "contrats ou en valeur »)",
+        "7 contrat(s) de 1 fichier(s) ; 1 republication(s) retirée(s)",
+        "",
+        "Tous les acheteurs du registre",
+        "indicateur · id                            base               2015     partie / total"
+        "               cible  statut",
+        "─" * 120,
+        "  Contrats notifiés"]
+    assert lines_after(out, "    contracts-environmental-share", 1) == [
+        "    contracts-environmental-share          en nombre        71,4 %              5 / 7"
+        "  ≥ 100 % d'ici 2025  en bonne voie"]
+
+
+def test_contracts_from_the_data_folder_are_headed_by_the_organisation(
+        data_with_contracts: Path) -> None:
+    code, out, _ = run("--lang", "fr", "contracts", "2015", "--data-dir",
+                       str(data_with_contracts))
+    assert code == ExitCode.OK
+    assert out.splitlines()[:2] == [
+        "Département du Pas-de-Calais",
+        "Contrats notifiés en 2015 : les indicateurs de la loi (L.2111-3, « en nombre de "
+        "contrats ou en valeur »)"]
 
 
 def test_compute_2015_on_the_bundled_data_says_why_contracts_are_nd() -> None:
@@ -273,3 +450,18 @@ def test_contract_indicators_are_not_collected_from_pilots() -> None:
     for ident in ("innovative-contracts-share", "reserved-contracts",
                   "insertion-clause-contract-amounts"):
         assert f'"{ident}"' not in out
+
+
+def test_contract_warnings_and_errors_in_french() -> None:
+    code, _, err = run("--lang", "fr", "contracts", "2024", str(DECP))
+    assert code == ExitCode.OK
+    assert err.splitlines() == [
+        "tests/fixtures/contracts/synthetic-decp.json:131: warning[absurd-amount]: contrat "
+        "'A-005' : son montant est de 1e+17 €, 10 milliards d'euros ou plus : compté dans les "
+        "taux en nombre, exclu des taux en valeur"]
+    code, out, err = run("--lang", "fr", "contracts", "2031", str(DECP))
+    assert code == ExitCode.INVALID_DATA and out == ""
+    assert err.splitlines()[-1] == ("Erreur : aucun contrat notifié en 2031 dans le registre ; "
+                                    "années avec des contrats : 2023, 2024, 2026")
+    code, _, err = run("--lang", "fr", "contracts", "2024", "--by-buyer")
+    assert code == ExitCode.USAGE and "--by-buyer demande les FICHIERS DECP à lire" in err

@@ -339,3 +339,64 @@ def test_dirty_xml_values_are_warnings_on_their_contract(tmp_path: Path) -> None
         (4, "wrong-type"), (4, "invalid-date"), (4, "not-a-number"), (4, "invalid-value")]
     row = register.frame.iloc[0]
     assert row["amount"] == 12000.5 and row["year"] == 0
+
+
+def test_the_fast_decoder_gives_the_scanners_register(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    """orjson decodes a contract up to the next `},{`; a `},{` inside a contract (in a text,
+    between titulaires), a NaN, a huge integer or the last contract of a list go to the
+    standard library's scanner: the same rows, warnings and lines either way."""
+    import json
+
+    data = json.loads((CONTRACTS / "synthetic-decp.json").read_text(encoding="utf-8"))
+    first = data["marches"]["marche"][0]
+    extra = [
+        dict(first, id="T-1", objet="lots },{ 1 et 2", montant="12 000"),
+        dict(first, id="T-2", titulaires=[{"titulaire": {"typeIdentifiant": "SIRET",
+                                                         "id": str(10**13 + n)}}
+                                          for n in range(6)], dureeMois="NC"),
+        dict(first, id="T-3", montant=10**30),
+        dict(first, id=None),
+    ]
+    data["marches"]["marche"][1:1] = extra
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace('"NC"', '"NC", "x": NaN')
+    path = tmp_path / "tricky.json"
+    path.write_text(text, encoding="utf-8")
+    fast = read_register([path])
+    monkeypatch.setattr(jsonread, "_GUESSES", 0)  # the scanner alone
+    scanner = read_register([path])
+    assert fast.frame.astype(str).values.tolist() == scanner.frame.astype(str).values.tolist()
+    assert fast.problems == scanner.problems
+    lines = text.splitlines()
+    starts = {ident: next(n for n, line in enumerate(lines, 1) if f'"id": "{ident}"' in line)
+              for ident in ("T-1", "T-2", "T-3")}
+    found = {(p.code, p.line) for p in fast.problems}
+    assert {("wrong-type", starts["T-1"] - 1), ("not-a-number", starts["T-2"] - 1),
+            ("absurd-amount", starts["T-3"] - 1)} <= found
+
+
+def test_contracts_source_reads_files_or_the_data_folder(tmp_path: Path) -> None:
+    """What `spapser contracts` reads, chosen by the core (the CLI only parses options)."""
+    import shutil
+
+    from spapser_cli.contracts.source import contracts_source
+    from spapser_cli.problems import InvalidDataError, SpapserError, UsageError
+
+    given = contracts_source([CONTRACTS / "synthetic-decp.json"], None)
+    assert (len(given.register.frame), given.buyers, given.organisation) == (9, [], None)
+    with pytest.raises(UsageError, match="nowhere.json: no such file"):
+        contracts_source([tmp_path / "nowhere.json"], None)
+    with pytest.raises(InvalidDataError):
+        contracts_source([CONTRACTS / "not-decp.json"], None)
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES.parents[1] / "data", folder)
+    with pytest.raises(SpapserError, match="no contract register: .* holds no DECP file"):
+        contracts_source([], folder)
+    (folder / "contracts").mkdir()
+    shutil.copy(CONTRACTS / "synthetic-decp.json", folder / "contracts")
+    scheme = folder / "scheme.yaml"
+    scheme.write_text(scheme.read_text(encoding="utf-8").replace(
+        "\naxes:", f'\nbuyers: ["{B}"]\naxes:', 1), encoding="utf-8")
+    found = contracts_source([], folder)
+    assert (found.buyers, found.organisation) == ([B], "Département du Pas-de-Calais")
+    assert len(found.register.frame) == 9

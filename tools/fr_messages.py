@@ -844,6 +844,173 @@ FR = {
     "{folder} is not a folder": "{folder} n'est pas un dossier",
     "folder {folder} does not exist": "le dossier {folder} n'existe pas",
     "it is a folder": "c'est un dossier",
+    # the contract register's outputs (render/contracts.py, contracts/, engine/contracts.py)
+    "--by-buyer and --missing-environmental go separately":
+        "--by-buyer et --missing-environmental ne vont pas ensemble",
+    "--by-buyer needs the DECP FILES to read": "--by-buyer demande les FICHIERS DECP à lire",
+    "All buyers of the register": "Tous les acheteurs du registre",
+    "All buyers of the scheme": "Tous les acheteurs du schéma",
+    "Amount of the contracts notified": "Montant des contrats notifiés",
+    "Buyer {siret}": "Acheteur {siret}",
+    "CCAG": "CCAG",
+    "CCAG {ccag}": "CCAG {ccag}",
+    "Contracts notified": "Contrats notifiés",
+    "Contracts notified in {year}, per buyer": "Contrats notifiés en {year}, par acheteur",
+    "Contracts notified in {year}: the law's indicators (L.2111-3, « en nombre de contrats ou"
+    " en valeur »)":
+        "Contrats notifiés en {year} : les indicateurs de la loi (L.2111-3, « en nombre de "
+        "contrats ou en valeur »)",
+    "Contracts notified on or after {since} without an environmental consideration":
+        "Contrats notifiés à partir du {since} sans considération environnementale",
+    "DECP has no consultation launch date: the notification date stands for it.":
+        "Les DECP ne donnent pas la date de lancement de la consultation : la date de "
+        "notification en tient lieu.",
+    "Share by value of contracts with at least one environmental consideration":
+        "Part en valeur des contrats comportant au moins une considération environnementale",
+    "Share by value of contracts with at least one social consideration":
+        "Part en valeur des contrats comportant au moins une considération sociale",
+    "Share by value of innovative contracts (among public contracts)":
+        "Part en valeur des marchés innovants (parmi les marchés)",
+    "Share by value of reserved contracts": "Part en valeur des marchés réservés",
+    "Share of contracts with at least one environmental consideration":
+        "Part des contrats comportant au moins une considération environnementale",
+    "Share of contracts with at least one social consideration":
+        "Part des contrats comportant au moins une considération sociale",
+    "Share of innovative contracts (among public contracts)":
+        "Part des marchés innovants (parmi les marchés)",
+    "Share of reserved contracts": "Part des marchés réservés",
+    "Value shares are over the « montant forfaitaire ou estimé maximum HT » of the contracts "
+    "(modifications applied), not over spending; amounts of 10 billion euros or more are left"
+    " out of them.":
+        "Les parts en valeur portent sur le « montant forfaitaire ou estimé maximum HT » des "
+        "contrats (modifications comprises), non sur les dépenses ; les montants de 10 "
+        "milliards d'euros ou plus en sont exclus.",
+    "all": "tous",
+    "amount": "montant",
+    "amount (€ excl. VAT)": "montant (€ HT)",
+    "amounts left out": "montants exclus",
+    "basis": "base",
+    "buyer": "acheteur",
+    "by number": "en nombre",
+    "by value": "en valeur",
+    "clause": "clause",
+    "contracts": "contrats",
+    "criterion": "critère",
+    "date": "date",
+    "env. %": "env. %",
+    "env. value %": "env. valeur %",
+    "innovative %": "innovants %",
+    "no CCAG (concessions)": "sans CCAG (concessions)",
+    "no contract": "aucun contrat",
+    "no contract in the whole": "aucun contrat dans l'ensemble",
+    "no contract notified in {year} in the register; years with contracts: {available}":
+        "aucun contrat notifié en {year} dans le registre ; années avec des contrats : {available}",
+    "no contract notified in {year} in these files; years with contracts: {available}":
+        "aucun contrat notifié en {year} dans ces fichiers ; années avec des contrats : "
+        "{available}",
+    "no contract notified this year": "aucun contrat notifié cette année",
+    "no contract register: {folder} holds no DECP file (*.json, *.xml) or CSV register":
+        "pas de registre des contrats : {folder} ne contient aucun fichier DECP (*.json, *.xml)"
+        " ni registre CSV",
+    "no contract with a usable amount": "aucun contrat avec un montant utilisable",
+    "object": "objet",
+    "part / whole": "partie / total",
+    "reserved %": "réservés %",
+    "reserved contract": "marché réservé",
+    "social %": "social %",
+    "social value %": "social valeur %",
+    "{kept} contract(s) from {files} file(s); {duplicates} republication(s) removed":
+        "{kept} contrat(s) de {files} fichier(s) ; {duplicates} republication(s) retirée(s)",
+    "{path}: no such file": "{path} : fichier introuvable",
+    "… and {more} more warning(s); `spapser validate` lists them all":
+        "… et {more} autre(s) avertissement(s) ; `spapser validate` les liste tous",
+    "€ excl. VAT": "€ HT",
+    " (did you mean {name}?)": " (vouliez-vous dire {name} ?)",
+    "'marches' must hold a list or an object of 'marche' and 'contrat-concession' lists":
+        "'marches' doit contenir une liste, ou un objet de listes 'marche' et 'contrat-concession'",
+    "(no id)": "(sans id)",
+    "a DECP file is a JSON object with a 'marches' key":
+        "un fichier DECP est un objet JSON avec une clé 'marches'",
+    "a contract must be an object; left out": "un contrat doit être un objet ; écarté",
+    "an empty CSV file": "un fichier CSV vide",
+    "buyer {siret} has no contract in the register (data/contracts/): its indicators will be n/d":
+        "l'acheteur {siret} n'a aucun contrat dans le registre (data/contracts/) : ses "
+        "indicateurs seront n/d",
+    "cannot read the file: {reason}": "impossible de lire le fichier : {reason}",
+    "codeCPV: {value} is not 8 digits": "codeCPV : {value} n'a pas 8 chiffres",
+    "contract {id}: {message}": "contrat {id} : {message}",
+    "entities": "des entités",
+    "expected {what}, found {found}": "{what} attendu, trouvé {found}",
+    "extra data after the JSON object": "données en trop après l'objet JSON",
+    "id: expected text, got {value}": "id : texte attendu, trouvé {value}",
+    "its amount is {amount} €, 10 billion euros or more: counted in the number rates, left "
+    "out of the value rates":
+        "son montant est de {amount} €, 10 milliards d'euros ou plus : compté dans les taux en "
+        "nombre, exclu des taux en valeur",
+    "its latest modification gives {amount} €, 10 billion euros or more: counted in the "
+    "number rates, left out of the value rates":
+        "sa dernière modification donne {amount} €, 10 milliards d'euros ou plus : compté dans "
+        "les taux en nombre, exclu des taux en valeur",
+    "missing column(s) {names}": "colonne(s) manquante(s) : {names}",
+    "nesting too deep": "imbrication trop profonde",
+    "no 'ccag'": "pas de 'ccag'",
+    "no 'id': cannot be told apart from its other publications":
+        "pas d''id' : impossible de le distinguer de ses autres publications",
+    "no 'marches' key: not a DECP file": "pas de clé 'marches' : ce n'est pas un fichier DECP",
+    "no '{field}' list: counted as none": "pas de liste '{field}' : comptée comme vide",
+    "no '{field}': left out of the value rates": "pas de '{field}' : exclu des taux en valeur",
+    "no '{field}': the contract belongs to no year":
+        "pas de '{field}' : le contrat n'appartient à aucune année",
+    "no '{field}.id' (SIRET)": "pas de '{field}.id' (SIRET)",
+    "not a contract": "ce n'est pas un contrat",
+    "not valid UTF-8 ({reason})": "UTF-8 non valide ({reason})",
+    "offresRecues: {value}; at least 1 offer is received for a notified contract":
+        "offresRecues : {value} ; un contrat notifié a reçu au moins 1 offre",
+    "refused: the file declares {what} ({error}); an entity can expand without bound (the « "
+    "billion laughs ») and DECP needs none":
+        "refusé : le fichier déclare {what} ({error}) ; une entité peut s'étendre sans limite "
+        "(le « billion laughs ») et les DECP n'en ont pas besoin",
+    "spapser reads only *.json, *.xml (DECP) and *.csv (the CSV register) files here; this "
+    "file is ignored":
+        "spapser ne lit ici que les fichiers *.json, *.xml (DECP) et *.csv (le registre CSV) ; "
+        "ce fichier est ignoré",
+    "the 2019 layout (a flat 'marches' list): it has no social or environmental "
+    "considerations, so its contracts count as having none":
+        "le format de 2019 (une liste 'marches' à plat) : il n'a pas de considérations sociales"
+        " ou environnementales, ses contrats comptent donc comme n'en ayant aucune",
+    "the end of the file": "la fin du fichier",
+    "a JSON object": "un objet JSON",
+    "a key": "une clé",
+    "a list of contracts": "une liste de contrats",
+    "an object": "un objet",
+    "the entity {name}": "l'entité {name}",
+    "the root element is <{name}>, not <marches>: not a DECP file":
+        "l'élément racine est <{name}>, non <marches> : ce n'est pas un fichier DECP",
+    "the text {text}": "le texte {text}",
+    "unknown column {name}{hint}; the columns are {columns}":
+        "colonne inconnue {name}{hint} ; les colonnes sont {columns}",
+    "{error} (no contract of this file was read)":
+        "{error} (aucun contrat de ce fichier n'a été lu)",
+    "{field} {amount} € is 10 billion euros or more; the latest modification's amount "
+    "({latest} €) is used instead":
+        "{field} {amount} € atteint 10 milliards d'euros ou plus ; le montant de la dernière "
+        "modification ({latest} €) est retenu à la place",
+    "{field}.id: {value} is not a 14-digit SIRET":
+        "{field}.id : {value} n'est pas un SIRET de 14 chiffres",
+    "{field}: a boolean written as text ({value})": "{field} : un booléen écrit en texte ({value})",
+    "{field}: a number written as text ({value}); read as {number}":
+        "{field} : un nombre écrit en texte ({value}) ; lu comme {number}",
+    "{field}: expected a list, got {value}; counted as none":
+        "{field} : liste attendue, trouvé {value} ; comptée comme vide",
+    "{field}: expected a number, got {value}": "{field} : nombre attendu, trouvé {value}",
+    "{field}: expected a number, got {value}; left out":
+        "{field} : nombre attendu, trouvé {value} ; écarté",
+    "{field}: expected true or false, got {value}; left out":
+        "{field} : true ou false attendu, trouvé {value} ; écarté",
+    "{field}: {value} is not YYYY-MM-DD; the contract belongs to no year":
+        "{field} : {value} n'est pas au format AAAA-MM-JJ ; le contrat n'appartient à aucune année",
+    "{field}: {value} is not a value of the format":
+        "{field} : {value} n'est pas une valeur du format",
 }
 
 

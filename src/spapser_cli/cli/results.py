@@ -6,7 +6,7 @@ import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -23,10 +23,6 @@ from spapser_cli.cli.app import (
     positive,
 )
 from spapser_cli.i18n import _
-from spapser_cli.problems import InvalidDataError, SpapserError
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command(help=_(
@@ -125,12 +121,9 @@ def _register(folder: Path) -> Any:
     contracts starts as fast as before."""
     if not (folder / "contracts").is_dir():
         return None
-    from spapser_cli.contracts.register import folder_register
+    from spapser_cli.contracts.source import folder_contracts
 
-    register, _ = folder_register(folder)
-    if register is not None and register.errors:
-        raise InvalidDataError(register.problems)
-    return register
+    return folder_contracts(folder)
 
 
 class ContractsFormat(StrEnum):
@@ -164,40 +157,24 @@ def contracts(
     data_dir: DataDirOption = None,
     fmt: Annotated[ContractsFormat, typer.Option("--format", "-f")] = ContractsFormat.table,
 ) -> None:
+    from spapser_cli.contracts.source import contracts_source
     from spapser_cli.problems import UsageError
 
     if by_buyer and not files:
-        raise UsageError("--by-buyer needs the DECP FILES to read")
+        raise UsageError(_("--by-buyer needs the DECP FILES to read"))
     if by_buyer and missing_environmental:
-        raise UsageError("--by-buyer and --missing-environmental go separately")
-    if files:
-        from spapser_cli.contracts import read_register
-
-        for path in files:
-            if not path.is_file():
-                raise UsageError(f"{path}: no such file")
-        register = read_register(files)
-        if register.errors:
-            raise InvalidDataError(register.problems)
-        buyers: list[str] = []
-    else:
-        from spapser_cli.read.load import require_catalog
-
-        folder = _data_dir(data_dir)
-        catalog, _ = require_catalog(folder)
-        register = _register(folder)
-        if register is None:
-            raise SpapserError(f"no contract register: {folder / 'contracts'} holds no DECP "
-                               "file (*.json, *.xml) or CSV register")
-        buyers = list(getattr(catalog.scheme, "buyers", None) or [])
+        raise UsageError(_("--by-buyer and --missing-environmental go separately"))
+    source = contracts_source(files or (), None if files else _data_dir(data_dir))
     if by_buyer:
         from spapser_cli.engine.contracts import observatory
         from spapser_cli.render.contracts import render_by_buyer
 
-        render_by_buyer(observatory(register, year), year, fmt.value, register.warnings)
+        render_by_buyer(observatory(source.register, year), year, fmt.value,
+                        source.register.warnings)
         return
     from spapser_cli.engine.contracts import contracts_report
     from spapser_cli.render.contracts import render_contracts
 
-    report = contracts_report(register, year, buyers)
-    render_contracts(report, fmt.value, missing_only=missing_environmental, buyers=buyers)
+    report = contracts_report(source.register, year, source.buyers,
+                              organisation=source.organisation)
+    render_contracts(report, fmt.value, missing_only=missing_environmental)

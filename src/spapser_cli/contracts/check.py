@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spapser_cli.contracts.register import (
+    LINK_OUTSIDE,
     Register,
     folder_register,
     is_contract_file,
     read_register,
 )
+from spapser_cli.contracts.source import NO_SUCH_FILE
 from spapser_cli.files import leads_outside
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import Problem, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -31,13 +34,12 @@ def check_contracts(data_dir: Path, contract_paths: Sequence[Path], whole_folder
     """(problems, files checked): of the given contract files, else of the folder's."""
     for path in contract_paths:
         if not path.is_file():
-            raise UsageError(f"{path}: no such file")
+            raise UsageError(Message(NO_SUCH_FILE, path=str(path)))
     register: Register | None
     links = [p for p in contract_paths if leads_outside(p, data_dir)]
     if links:  # files of the data folder that lead out of it: never read, never quoted
-        return [Problem(display_path(p), "link-outside-data", "this is a symbolic link to a "
-                        "file outside the data folder; spapser does not follow it: copy the "
-                        "file into the folder instead") for p in links], []
+        return [Problem(display_path(p), "link-outside-data", Message(LINK_OUTSIDE))
+                for p in links], []
     if contract_paths:
         register = read_register(contract_paths)
         problems = list(register.problems)
@@ -66,8 +68,8 @@ def unknown_buyers(register: Register, catalog: Catalog) -> list[Problem]:
     for index, siret in enumerate(buyers):
         if siret in found:
             continue
-        message = (f"buyer {siret} has no contract in the register (data/contracts/): its "
-                   "indicators will be n/d")
+        message = Message(N_("buyer {siret} has no contract in the register "
+                             "(data/contracts/): its indicators will be n/d"), siret=siret)
         problems.append(doc.problem(("buyers", index), "unknown-buyer", message,
                                     severity="warning") if doc else
                         Problem("scheme.yaml", "unknown-buyer", message, severity="warning"))

@@ -27,8 +27,11 @@ from spapser_cli.contracts.vocabulary import (
     SOCIAL_CRITERION,
     SOCIAL_VALUES,
 )
+from spapser_cli.i18n import N_, Message
 from spapser_cli.problems import Problem
 
+_NOT_IN_FORMAT = N_("{field}: {value} is not a value of the format")
+_NOT_A_NUMBER = N_("{field}: expected a number, got {value}; left out")
 _DATE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _CPV = re.compile(r"(\d{8})(?:-\d)?")
 _TRUE = frozenset({"oui", "true", "1", "vrai"})
@@ -51,9 +54,12 @@ class _Contract:
     def __init__(self, file: str, line: int, ident: object, problems: list[Problem]) -> None:
         self.file, self.line, self.ident, self.problems = file, line, ident, problems
 
-    def warn(self, code: str, message: str) -> None:
-        shown = repr(self.ident) if self.ident is not None else "(no id)"
-        self.problems.append(Problem(self.file, code, f"contract {shown}: {message}",
+    def warn(self, code: str, template: str, **fields: object) -> None:
+        """A warning in the catalogs' words: `template` is English, filled with `fields`."""
+        shown = repr(self.ident) if self.ident is not None else Message(N_("(no id)"))
+        self.problems.append(Problem(self.file, code,
+                                     Message(N_("contract {id}: {message}"), id=shown,
+                                             message=Message(template, **fields)),
                                      self.line, severity="warning"))
 
 
@@ -80,16 +86,17 @@ class RegisterBuilder:
         ident = get("id")
         c = _Contract(self.files[file_index], line, ident, self.problems)
         if "\0not-an-object" in raw:
-            c.warn("wrong-type", "a contract must be an object; left out")
+            c.warn("wrong-type", N_("a contract must be an object; left out"))
             return
         if type(ident) is not str or not ident:
             if ident is None or ident == "":
-                c.warn("missing-key", "no 'id': cannot be told apart from its other "
-                       "publications")
+                c.warn("missing-key", N_("no 'id': cannot be told apart from its other "
+                                         "publications"))
                 ident = f"(no id, line {line})"
             else:
                 if typed:
-                    c.warn("wrong-type", f"id: expected text, got {_shown(ident)}")
+                    c.warn("wrong-type", N_("id: expected text, got {value}"),
+                           value=_shown(ident))
                 ident = str(ident)
             c.ident = ident
         modern = layout == "2.0"
@@ -99,22 +106,23 @@ class RegisterBuilder:
         if type(buyer) is not str or not buyer:
             buyer = _buyer(raw, names["buyer"])
         if buyer is None:
-            c.warn("missing-key", f"no '{names['buyer']}.id' (SIRET)")
+            c.warn("missing-key", N_("no '{field}.id' (SIRET)"), field=names["buyer"])
             buyer = ""
         elif len(buyer) != 14 or not buyer.isdigit():
-            c.warn("invalid-value", f"{names['buyer']}.id: {buyer!r} is not a 14-digit SIRET")
+            c.warn("invalid-value", N_("{field}.id: {value} is not a 14-digit SIRET"),
+                   field=names["buyer"], value=repr(buyer))
 
         nature = get("nature")
         if type(nature) is not str or nature not in NATURES:
             nature = _text(nature)
             if nature is not None and nature not in NATURES:
-                c.warn("invalid-value", f"nature: {nature!r} is not a value of the format")
+                c.warn("invalid-value", _NOT_IN_FORMAT, field="nature", value=repr(nature))
         procedure = get("procedure")
         if type(procedure) is not str or procedure not in PROCEDURES:
             procedure = _text(procedure)
             if procedure is not None and procedure not in PROCEDURES:
-                c.warn("invalid-value",
-                       f"procedure: {procedure!r} is not a value of the format")
+                c.warn("invalid-value", _NOT_IN_FORMAT, field="procedure",
+                       value=repr(procedure))
         ccag = None
         innovative: bool | None = None
         if kind == "market":
@@ -123,9 +131,9 @@ class RegisterBuilder:
                 ccag = _text(ccag)
                 if ccag is None:
                     if modern:
-                        c.warn("missing-key", "no 'ccag'")
+                        c.warn("missing-key", N_("no 'ccag'"))
                 elif ccag not in CCAGS:
-                    c.warn("invalid-value", f"ccag: {ccag!r} is not a value of the format")
+                    c.warn("invalid-value", _NOT_IN_FORMAT, field="ccag", value=repr(ccag))
             innovative = get("marcheInnovant")
             if type(innovative) is not bool:
                 innovative = _boolean(c, innovative, "marcheInnovant", typed)
@@ -134,8 +142,9 @@ class RegisterBuilder:
                 if offers is not None:
                     count = _number(c, offers, "offresRecues", typed)
                     if count is not None and count < 1:
-                        c.warn("invalid-value", f"offresRecues: {_shown(offers)}; at least 1 "
-                               "offer is received for a notified contract")
+                        c.warn("invalid-value", N_("offresRecues: {value}; at least 1 offer "
+                                                   "is received for a notified contract"),
+                               value=_shown(offers))
         cpv = get("codeCPV")
         if type(cpv) is str and (len(cpv) == 8 or (len(cpv) == 10 and cpv[8] == "-")) \
                 and cpv[:8].isdigit():
@@ -145,21 +154,24 @@ class RegisterBuilder:
             match = _CPV.fullmatch(cpv_text) if cpv_text else None
             cpv = match[1] if match else None
             if cpv_text and not match:
-                c.warn("invalid-value", f"codeCPV: {cpv_text!r} is not 8 digits")
+                c.warn("invalid-value", N_("codeCPV: {value} is not 8 digits"),
+                       value=repr(cpv_text))
 
         date_field = names["date"]
         notified = get(date_field)
         date = None
         year = 0
         if notified is None or notified == "":
-            c.warn("missing-key", f"no '{date_field}': the contract belongs to no year")
+            c.warn("missing-key", N_("no '{field}': the contract belongs to no year"),
+                   field=date_field)
         else:
             match = _DATE.match(notified) if type(notified) is str else None
             if match is not None and match[3] > "28" and not _real_day(match[0]):
                 match = None  # 2024-02-30, 2023-04-31
             if match is None:
-                c.warn("invalid-date", f"{date_field}: {_shown(notified)} is not YYYY-MM-DD; "
-                       "the contract belongs to no year")
+                c.warn("invalid-date", N_("{field}: {value} is not YYYY-MM-DD; the contract "
+                                          "belongs to no year"),
+                       field=date_field, value=_shown(notified))
             else:
                 date, year = match[0], int(match[1])
 
@@ -167,7 +179,8 @@ class RegisterBuilder:
         amount = get(amount_field)
         if type(amount) is not float and type(amount) is not int:
             if amount is None:
-                c.warn("missing-key", f"no '{amount_field}': left out of the value rates")
+                c.warn("missing-key", N_("no '{field}': left out of the value rates"),
+                       field=amount_field)
             amount = _number(c, amount, amount_field, typed)
         elif amount != amount:  # NaN
             amount = None
@@ -182,12 +195,16 @@ class RegisterBuilder:
                                                              amount, duration, typed)
         amount_ok = amount is not None
         if amended and original is not None and original >= ABSURD_AMOUNT:
-            c.warn("absurd-amount", f"{amount_field} {original:g} € is 10 billion euros or "
-                   f"more; the latest modification's amount ({amount:g} €) is used instead")
+            c.warn("absurd-amount", N_("{field} {amount} € is 10 billion euros or more; the "
+                                       "latest modification's amount ({latest} €) is used "
+                                       "instead"),
+                   field=amount_field, amount=f"{original:g}", latest=f"{amount:g}")
         if amount is not None and amount >= ABSURD_AMOUNT:
-            where = "its latest modification gives" if amended else "its amount is"
-            c.warn("absurd-amount", f"{where} {amount:g} €, 10 billion euros or more: counted "
-                   "in the number rates, left out of the value rates")
+            c.warn("absurd-amount", N_("its latest modification gives {amount} €, 10 billion "
+                                       "euros or more: counted in the number rates, left out "
+                                       "of the value rates") if amended else
+                   N_("its amount is {amount} €, 10 billion euros or more: counted in the "
+                      "number rates, left out of the value rates"), amount=f"{amount:g}")
             amount_ok = False
 
         social: Any = get("considerationsSociales")
@@ -231,7 +248,8 @@ def _real_day(text: str) -> bool:
 
 
 def _shown(value: Any) -> str:
-    return f"the text {value!r}" if isinstance(value, str) else repr(value)
+    return Message(N_("the text {text}"), text=repr(value)) if isinstance(value, str) \
+        else repr(value)
 
 
 def _text(value: Any) -> str | None:
@@ -254,7 +272,8 @@ def _number(c: _Contract, value: Any, field: str, typed: bool) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        c.warn("boolean-not-number", f"{field}: expected a number, got {value}")
+        c.warn("boolean-not-number", N_("{field}: expected a number, got {value}"),
+               field=field, value=str(value))
         return None
     if isinstance(value, int | float):
         return None if math.isnan(value) else float(value)
@@ -263,16 +282,16 @@ def _number(c: _Contract, value: Any, field: str, typed: bool) -> float | None:
         try:
             number = float(cleaned if typed else cleaned.replace(",", "."))
         except ValueError:
-            c.warn("not-a-number", f"{field}: expected a number, got {_shown(value)}; "
-                   "left out")
+            c.warn("not-a-number", _NOT_A_NUMBER, field=field, value=_shown(value))
             return None
         if math.isnan(number) or math.isinf(number):
             return None
         if typed:
-            c.warn("wrong-type", f"{field}: a number written as text ({value!r}); read as "
-                   f"{number:g}")
+            c.warn("wrong-type", N_("{field}: a number written as text ({value}); read as "
+                                    "{number}"),
+                   field=field, value=repr(value), number=f"{number:g}")
         return number
-    c.warn("wrong-type", f"{field}: expected a number, got {_shown(value)}; left out")
+    c.warn("wrong-type", _NOT_A_NUMBER, field=field, value=_shown(value))
     return None
 
 
@@ -281,9 +300,11 @@ def _boolean(c: _Contract, value: Any, field: str, typed: bool) -> bool | None:
         return value
     if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
         if typed:
-            c.warn("wrong-type", f"{field}: a boolean written as text ({value!r})")
+            c.warn("wrong-type", N_("{field}: a boolean written as text ({value})"),
+                   field=field, value=repr(value))
         return value.strip().lower() in _TRUE
-    c.warn("wrong-type", f"{field}: expected true or false, got {_shown(value)}; left out")
+    c.warn("wrong-type", N_("{field}: expected true or false, got {value}; left out"),
+           field=field, value=_shown(value))
     return None
 
 
@@ -292,7 +313,7 @@ def _considerations(c: _Contract, value: Any, key: str, allowed: frozenset[str],
     """The considerations listed; « Pas de considération … » and absence both mean none."""
     if value is None or value == "":
         if modern:
-            c.warn("missing-key", f"no '{key}' list: counted as none")
+            c.warn("missing-key", N_("no '{field}' list: counted as none"), field=key)
         return frozenset()
     items = value.get(key) if isinstance(value, dict) else value
     if type(items) is list:
@@ -304,12 +325,13 @@ def _considerations(c: _Contract, value: Any, key: str, allowed: frozenset[str],
     if isinstance(items, str):
         items = [items]
     if not isinstance(items, list):
-        c.warn("wrong-type", f"{key}: expected a list, got {_shown(items)}; counted as none")
+        c.warn("wrong-type", N_("{field}: expected a list, got {value}; counted as none"),
+               field=key, value=_shown(items))
         return frozenset()
     found = set()
     for item in items:
         if not isinstance(item, str) or item not in allowed:
-            c.warn("invalid-value", f"{key}: {_shown(item)} is not a value of the format")
+            c.warn("invalid-value", _NOT_IN_FORMAT, field=key, value=_shown(item))
         else:
             found.add(item)
     return frozenset(found)

@@ -13,7 +13,8 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from spapser_cli.contracts.jsonread import Contract, DecpFormatError
+from spapser_cli.contracts.jsonread import NOT_UTF8, Contract, DecpFormatError
+from spapser_cli.i18n import N_, Message
 
 CSV_REQUIRED = ("id", "acheteur_id", "dateNotification", "montant")
 CSV_OPTIONAL = ("nature", "objet", "codeCPV", "procedure", "ccag", "marcheInnovant",
@@ -31,26 +32,28 @@ def read_csv_contracts(stream: IO[bytes]) -> Iterator[Contract]:
     try:
         text = stream.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DecpFormatError("encoding", f"not valid UTF-8 ({error.reason})") from None
+        raise DecpFormatError("encoding", Message(NOT_UTF8, reason=error.reason)) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
-        raise DecpFormatError("not-decp", "an empty CSV file")
+        raise DecpFormatError("not-decp", Message(N_("an empty CSV file")))
     header = [h.strip() for h in header]
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if unknown:
         import difflib
 
         close = difflib.get_close_matches(unknown[0], CSV_COLUMNS, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise DecpFormatError("unknown-key", f"unknown column {unknown[0]!r}{hint}; the "
-                              f"columns are {', '.join(CSV_COLUMNS)}", 1,
+        hint = Message(N_(" (did you mean {name}?)"), name=close[0]) if close else ""
+        raise DecpFormatError("unknown-key", Message(
+            N_("unknown column {name}{hint}; the columns are {columns}"),
+            name=repr(unknown[0]), hint=hint, columns=", ".join(CSV_COLUMNS)), 1,
                               header.index(unknown[0]) + 1)
     missing = [h for h in CSV_REQUIRED if h not in header]
     if missing:
-        raise DecpFormatError("missing-key", f"missing column(s) {', '.join(missing)}", 1)
+        raise DecpFormatError("missing-key", Message(N_("missing column(s) {names}"),
+                                                     names=", ".join(missing)), 1)
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from spapser_cli.contracts.filters import ContractFilter, Measure, breakdown_keys, measure
 from spapser_cli.contracts.vocabulary import OBLIGATION_DATE
+from spapser_cli.i18n import N_, french
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +24,9 @@ VALUE_BASIS_NOTE = ("en valeur : montant forfaitaire ou estimé maximum HT des c
 PROXY_NOTE = ("DECP has no consultation launch date: the notification date stands for it, "
               f"so contracts notified on or after {OBLIGATION_DATE} are listed")
 
-# id -> (label shown to readers, in French; basis; filter of the part; whole restricted to)
+# id -> (label, in English for the catalogs; basis; filter of the part; whole restricted to;
+# breakdown by kind). Figures carry the French label (`french`): the JSON and the workbook
+# are the same in every language; the terminal shows the label in the user's (`LABELS`).
 _ENV = ContractFilter(environmental=("any",))
 _SOCIAL = ContractFilter(social=("any",))
 _RESERVED = ContractFilter(social=("reserved",))
@@ -31,26 +34,32 @@ _INNOVATIVE = ContractFilter(innovative=True)
 _MARKETS = ContractFilter(kind=("market",))
 LEGAL_SHARES: tuple[tuple[str, str, Basis, ContractFilter, ContractFilter | None,
                           str | None], ...] = (
-    ("contracts-environmental-share", "Part des contrats comportant au moins une "
-     "considération environnementale", "number", _ENV, None, "environmental"),
-    ("contracts-environmental-value-share", "Part en valeur des contrats comportant au moins "
-     "une considération environnementale", "value", _ENV, None, "environmental"),
-    ("contracts-social-share", "Part des contrats comportant au moins une considération "
-     "sociale", "number", _SOCIAL, None, "social"),
-    ("contracts-social-value-share", "Part en valeur des contrats comportant au moins une "
-     "considération sociale", "value", _SOCIAL, None, "social"),
-    ("contracts-reserved-share", "Part des marchés réservés", "number", _RESERVED, None, None),
-    ("contracts-reserved-value-share", "Part en valeur des marchés réservés", "value",
+    ("contracts-environmental-share", N_("Share of contracts with at least one "
+     "environmental consideration"), "number", _ENV, None, "environmental"),
+    ("contracts-environmental-value-share", N_("Share by value of contracts with at least "
+     "one environmental consideration"), "value", _ENV, None, "environmental"),
+    ("contracts-social-share", N_("Share of contracts with at least one social "
+     "consideration"), "number", _SOCIAL, None, "social"),
+    ("contracts-social-value-share", N_("Share by value of contracts with at least one "
+     "social consideration"), "value", _SOCIAL, None, "social"),
+    ("contracts-reserved-share", N_("Share of reserved contracts"), "number", _RESERVED, None,
+     None),
+    ("contracts-reserved-value-share", N_("Share by value of reserved contracts"), "value",
      _RESERVED, None, None),
-    ("contracts-innovative-share", "Part des marchés innovants (parmi les marchés)", "number",
-     _INNOVATIVE, _MARKETS, None),
-    ("contracts-innovative-value-share", "Part en valeur des marchés innovants (parmi les "
-     "marchés)", "value", _INNOVATIVE, _MARKETS, None),
+    ("contracts-innovative-share", N_("Share of innovative contracts (among public "
+     "contracts)"), "number", _INNOVATIVE, _MARKETS, None),
+    ("contracts-innovative-value-share", N_("Share by value of innovative contracts (among "
+     "public contracts)"), "value", _INNOVATIVE, _MARKETS, None),
 )
-NOTIFIED_LABELS = {"contracts-notified": "Contrats notifiés",
-                   "contracts-notified-value": "Montant des contrats notifiés"}
+NOTIFIED_LABELS = {"contracts-notified": N_("Contracts notified"),
+                   "contracts-notified-value": N_("Amount of the contracts notified")}
+LABELS: dict[str, str] = {**NOTIFIED_LABELS, **{share[0]: share[1] for share in LEGAL_SHARES}}
+"""The English label of each legal indicator (`_()` gives the user's language)."""
 KIND_LABELS = {"clause": "clause", "criterion": "critère", "reserved": "marché réservé",
                "none": "aucune"}
+NO_CONTRACT = N_("no contract notified this year")
+NO_AMOUNT = N_("no contract with a usable amount")
+NO_WHOLE = N_("no contract in the whole")
 LEGAL_IDS = ("contracts-notified", "contracts-notified-value",
              *(share[0] for share in LEGAL_SHARES))
 
@@ -98,22 +107,23 @@ def _basis_measure(basis: Basis) -> Measure:
 def legal_figures(frame: pd.DataFrame) -> list[ContractFigure]:
     """The built-in indicators over `frame` (one year's contracts, of one buyer or all)."""
     if frame.empty:
-        return [ContractFigure(i, NOTIFIED_LABELS.get(i) or _label(i), _basis(i),
-                               _unit(i), None, reason="no contract notified this year")
-                for i in LEGAL_IDS]
+        return [ContractFigure(i, french(LABELS[i]), _basis(i), _unit(i), None,
+                               reason=NO_CONTRACT) for i in LEGAL_IDS]
     ccags = breakdown_keys(frame, "ccag")
     valid = frame["amount_ok"]
     figures = [
-        ContractFigure("contracts-notified", NOTIFIED_LABELS["contracts-notified"], "number",
+        ContractFigure("contracts-notified", french(LABELS["contracts-notified"]), "number",
                        "contrats", float(len(frame)),
                        by_ccag={k: float(m.sum()) for k, m in ccags.items()}),
-        ContractFigure("contracts-notified-value", NOTIFIED_LABELS["contracts-notified-value"],
-                       "value", "€ HT", measure(frame, "amount"),
+        ContractFigure("contracts-notified-value",
+                       french(LABELS["contracts-notified-value"]), "value", "€ HT",
+                       measure(frame, "amount"),
                        by_ccag={k: measure(frame[m], "amount") for k, m in ccags.items()},
-                       reason=None if valid.any() else "no contract with a usable amount"),
+                       reason=None if valid.any() else NO_AMOUNT),
     ]
     for ident, label, basis, part_filter, within, kinds in LEGAL_SHARES:
-        figures.append(share_figure(frame, ident, label, basis, part_filter, within, kinds))
+        figures.append(share_figure(frame, ident, french(label), basis, part_filter, within,
+                                    kinds))
     return figures
 
 
@@ -137,14 +147,9 @@ def share_figure(frame: pd.DataFrame, ident: str, label: str, basis: Basis,
     value = _share(part, whole)
     reason = None
     if value is None:
-        reason = ("no contract with a usable amount" if basis == "value"
-                  else "no contract in the whole")
+        reason = NO_AMOUNT if basis == "value" else NO_WHOLE
     return ContractFigure(ident, label, basis, "%", value, part, whole, by_kind, by_ccag,
                           reason)
-
-
-def _label(ident: str) -> str:
-    return next(share[1] for share in LEGAL_SHARES if share[0] == ident)
 
 
 def _basis(ident: str) -> Basis:

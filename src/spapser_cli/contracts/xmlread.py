@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from spapser_cli.contracts.jsonread import CHUNK, Contract, DecpFormatError
+from spapser_cli.i18n import N_, Message
 
 # Elements holding a list of wrapped items, as the JSON format writes them:
 # <titulaires><titulaire>…</titulaire></titulaires> → [{"titulaire": {…}}]
@@ -65,8 +66,9 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
             line: int = parser._parser.CurrentLineNumber
             if not stack:
                 if name != "marches":
-                    raise DecpFormatError("not-decp", f"the root element is <{name}>, not "
-                                          "<marches>: not a DECP file", line)
+                    raise DecpFormatError("not-decp", Message(N_(
+                        "the root element is <{name}>, not <marches>: not a DECP file"),
+                        name=name), line)
                 on_layout("2.0")
             node = _Node(name, line)
             if stack:
@@ -101,10 +103,12 @@ def read_xml_contracts(stream: IO[bytes], on_layout: Callable[[str], None]) -> I
     except DefusedXmlException as error:
         expat = getattr(parser, "_parser", None)
         name = getattr(error, "name", None) or getattr(error, "sysid", None)
-        what = f"the entity {name!r}" if name else "entities"
-        raise DecpFormatError(
-            "xml-entities", f"refused: the file declares {what} ({type(error).__name__}); an "
-            "entity can expand without bound (the « billion laughs ») and DECP needs none",
+        what = (Message(N_("the entity {name}"), name=repr(name)) if name
+                else Message(N_("entities")))
+        raise DecpFormatError("xml-entities", Message(N_(
+            "refused: the file declares {what} ({error}); an entity can expand without bound "
+            "(the « billion laughs ») and DECP needs none"), what=what,
+            error=type(error).__name__),
             expat.CurrentLineNumber if expat else None,
             expat.CurrentColumnNumber + 1 if expat else None) from None
     except xml.sax.SAXParseException as error:

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 NO_REGISTER = N_("no contract register for {year}")
 NO_CONTRACTS = N_("no contract notified in {year} in the contract register")
+NO_YEAR = N_("no contract notified in {year} in the register; years with contracts: "
+             "{available}")
+NO_YEAR_IN_FILES = N_("no contract notified in {year} in these files; years with contracts: "
+                      "{available}")
+NO_YEARS = N_("none")
 
 
 def _selection(record: Any) -> ContractFilter:
@@ -106,6 +111,8 @@ class ContractsReport:
     contracts_read: int
     duplicates: int
     warnings: list[Problem] = field(default_factory=list)
+    buyers: list[str] = field(default_factory=list)  # the scheme's `buyers:` (none: all)
+    organisation: str | None = None  # the scheme's, when read from a data folder
 
     @property
     def overall(self) -> LegalScope:
@@ -132,14 +139,18 @@ def missing_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             for r in frame.itertuples(index=False)]
 
 
-def contracts_report(register: Register, year: int, buyers: Sequence[str] = ()
-                     ) -> ContractsReport:
+def _no_year(template: str, register: Register, year: int) -> SpapserError:
+    years = ", ".join(str(y) for y in register.years())
+    return SpapserError(Message(template, year=year,
+                                available=years or Message(NO_YEARS)))
+
+
+def contracts_report(register: Register, year: int, buyers: Sequence[str] = (), *,
+                     organisation: str | None = None) -> ContractsReport:
     """The law's indicators of `year`: for all the scheme's buyers, then for each of them
     when the scheme is shared (more than one buyer)."""
     if year not in register.years():
-        available = ", ".join(str(y) for y in register.years()) or "none"
-        raise SpapserError(f"no contract notified in {year} in the register; years with "
-                           f"contracts: {available}")
+        raise _no_year(NO_YEAR, register, year)
     targets = legal_targets()
     scopes = [LegalScope(None, _judged(register, year, buyers, targets))]
     if len(buyers) > 1:
@@ -147,7 +158,8 @@ def contracts_report(register: Register, year: int, buyers: Sequence[str] = ()
     frame = scope_frame(register, year, buyers)
     return ContractsReport(year, scopes, missing_environmental(frame),
                            missing_environmental(frame, since=""), register.files,
-                           register.read, register.duplicates, register.problems)
+                           register.read, register.duplicates, register.problems,
+                           list(buyers), organisation)
 
 
 def observatory(register: Register, year: int) -> pd.DataFrame:
@@ -155,9 +167,7 @@ def observatory(register: Register, year: int) -> pd.DataFrame:
     from spapser_cli.contracts.indicators import by_buyer
 
     if year not in register.years():
-        available = ", ".join(str(y) for y in register.years()) or "none"
-        raise SpapserError(f"no contract notified in {year} in these files; years with "
-                           f"contracts: {available}")
+        raise _no_year(NO_YEAR_IN_FILES, register, year)
     return by_buyer(register.of_year(year))
 
 

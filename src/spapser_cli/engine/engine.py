@@ -79,7 +79,8 @@ def compute_year(catalog: Catalog, year: int, *, axis: int | None = None,
     if engine.register is not None and year in engine.register.years():
         from spapser_cli.engine.contracts import contracts_report
 
-        legal = contracts_report(engine.register, year, _buyers(catalog))
+        legal = contracts_report(engine.register, year, _buyers(catalog),
+                                 organisation=catalog.scheme.organisation)
     return YearReport(year, catalog, results, [*load_warnings, *warnings], contracts=legal)
 
 

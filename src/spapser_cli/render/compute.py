@@ -247,8 +247,7 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
     if report.contracts is not None:  # the law's indicators, when the year has contracts
         from spapser_cli.render.contracts import legal_lines
 
-        buyers = list(getattr(catalog.scheme, "buyers", None) or [])
-        lines += ["", *legal_lines(report.contracts, width, paint, buyers=buyers)]
+        lines += ["", *legal_lines(report.contracts, width, paint)]
     warnings = [*report.warnings, *(report.contracts.warnings if report.contracts else [])]
     if warnings:
         lines += ["", paint(_("Warnings"), "yellow")]
@@ -265,7 +264,9 @@ def write_compute_table(report: YearReport, stream: IO[str]) -> None:
 
 CSV_COLUMNS = ["year", "axis", "objective", "action", "indicator", "label", "category", "value",
                "qualifier", "unit", "previous", "change", "target", "target_year", "status",
-               "provenance", "reason", "previous_year", "compared_with", "cumulative"]
+               "provenance", "reason", "previous_year", "compared_with", "cumulative", "buyer"]
+# `buyer`: the law's contract indicators (no axis nor action) are given for all the scheme's
+# buyers (`all`) and, when it is shared, for each SIRET; empty for the scheme's indicators.
 # `csv-fr` is for French spreadsheets: its headers and words are French in every language
 # (from the French catalog); plain `csv` keeps the ids, for scripts.
 CSV_FR_COLUMNS = {
@@ -275,8 +276,9 @@ CSV_FR_COLUMNS = {
     "unit": N_("unit"), "previous": N_("previous"), "change": N_("change"),
     "target": N_("target"), "target_year": N_("target year"), "status": N_("status"),
     "provenance": N_("provenance"), "reason": N_("reason"), "previous_year": N_("previous year"),
-    "compared_with": N_("compared with"), "cumulative": N_("cumulative"),
+    "compared_with": N_("compared with"), "cumulative": N_("cumulative"), "buyer": N_("buyer"),
 }
+ALL_BUYERS = N_("all")
 YES = {"yes": N_("yes")}
 QUALIFIER_WORDS = {"exact": N_("exact"), "more-than": N_("more than"),
                    "less-than": N_("less than"), "about": N_("about")}
@@ -329,7 +331,7 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
                                 word(result.status, STATUS_LABELS), provenance,
                                 reason(result.reason), str(result.previous_year or ""),
                                 str(result.compared_with or ""),
-                                word("yes", YES) if result.cumulative else ""])
+                                word("yes", YES) if result.cumulative else "", ""])
         for category, value in result.breakdown.items():
             own = category_target(result, category)
             writer.writerow(base + [category, num(value), qualifier, unit, "", "",
@@ -337,5 +339,32 @@ def compute_csv(report: YearReport, *, french: bool = False) -> str:
                                     str(own.year or "") if own else "",
                                     word(own.status, STATUS_LABELS) if own else "", provenance,
                                     reason(result.breakdown_reason) if value is None else "",
-                                    "", "", ""])
+                                    "", "", "", ""])
+    if report.contracts is not None:
+        from spapser_cli.render.contracts import KIND_WORDS, ccag_text
+
+        def legal_category(breakdown: str, key: str) -> str:
+            """`kind:clause`, `ccag:Travaux` in `csv`; `critère`, `CCAG Travaux` in `csv-fr`."""
+            if not french:
+                return csv_text(f"{breakdown}:{key}")
+            return csv_text(in_french(KIND_WORDS.get(key, key)) if breakdown == "kind"
+                            else ccag_text(key, in_french))
+
+        for scope in report.contracts.scopes:
+            buyer = scope.buyer or word("all", {"all": ALL_BUYERS})
+            for legal in scope.results:
+                figure, aim = legal.figure, legal.target
+                base = [str(report.year), "", "", "", figure.id, csv_text(figure.label)]
+                unit = csv_text(figure.unit)
+                provenance = word("computed", PROVENANCE_LABELS)
+                writer.writerow(base + ["", num(figure.value), "", unit, "", "",
+                                        num(aim.value) if aim else "",
+                                        str(aim.year or "") if aim else "",
+                                        word(legal.status, STATUS_LABELS), provenance,
+                                        reason(figure.reason), "", "", "", buyer])
+                for breakdown, parts in (("kind", figure.by_kind), ("ccag", figure.by_ccag)):
+                    for key, value in parts.items():
+                        writer.writerow(base + [legal_category(breakdown, key), num(value), "",
+                                                unit]
+                                        + [""] * 5 + [provenance] + [""] * 4 + [buyer])
     return buffer.getvalue()

@@ -12,11 +12,13 @@ import io
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from spapser_cli.contracts.indicators import LABELS
 from spapser_cli.engine.results import STATUS_LABELS, json_number
-from spapser_cli.render.formatting import format_number
+from spapser_cli.i18n import N_, _
+from spapser_cli.render.formatting import local_number
 from spapser_cli.render.plaintable import (
     Cell,
     Column,
@@ -34,35 +36,47 @@ if TYPE_CHECKING:
     from spapser_cli.engine.contracts import ContractsReport, LegalResult, LegalScope
     from spapser_cli.problems import Problem
 
-# What the user reads, in one place (for the later gettext catalogs).
-TEXT = {
-    "title": "Contracts notified in {year}: the law's indicators (L.2111-3, « en nombre de "
-             "contrats ou en valeur »)",
-    "read": "{kept} contract(s) from {files} file(s); {duplicates} republication(s) removed",
-    "all": "All buyers of the scheme",
-    "everyone": "All buyers of the register",
-    "buyer": "Buyer {siret}",
-    "value_note": "Value shares are over the « montant forfaitaire ou estimé maximum HT » of "
-                  "the contracts (modifications applied), not over spending; amounts of 10 "
-                  "billion euros or more are left out of them.",
-    "missing_title": "Contracts notified on or after {since} without an environmental "
-                     "consideration",
-    "proxy": "DECP has no consultation launch date: the notification date stands for it.",
-    "none_missing": "none",
-    "more_warnings": "… and {more} more warning(s); `spapser validate` lists them all",
-}
-SHARE_BREAKDOWN_LABELS = {"clause": "clause", "criterion": "criterion", "reserved": "reserved"}
+# What the user reads: English here, French from the catalogs (`_`).
+TITLE = N_("Contracts notified in {year}: the law's indicators (L.2111-3, « en nombre de "
+           "contrats ou en valeur »)")
+READ = N_("{kept} contract(s) from {files} file(s); {duplicates} republication(s) removed")
+ALL_OF_SCHEME = N_("All buyers of the scheme")
+ALL_OF_REGISTER = N_("All buyers of the register")
+BUYER = N_("Buyer {siret}")
+VALUE_NOTE = N_("Value shares are over the « montant forfaitaire ou estimé maximum HT » of "
+                "the contracts (modifications applied), not over spending; amounts of 10 "
+                "billion euros or more are left out of them.")
+MISSING_TITLE = N_("Contracts notified on or after {since} without an environmental "
+                   "consideration")
+PROXY = N_("DECP has no consultation launch date: the notification date stands for it.")
+NONE_MISSING = N_("no contract")
+MORE_WARNINGS = N_("… and {more} more warning(s); `spapser validate` lists them all")
+BASIS_WORDS = {"number": N_("by number"), "value": N_("by value")}
+KIND_WORDS = {"clause": N_("clause"), "criterion": N_("criterion"),
+              "reserved": N_("reserved contract")}
+AMOUNT_UNIT = N_("€ excl. VAT")
+NO_CCAG = "—"  # what `contracts.filters.breakdown_keys` names the contracts without one
+STATUS_STYLES = {"met": "green", "on-track": "green", "not-met": "red", "off-track": "yellow",
+                 "no-target": "dim", "no-data": "dim"}
 WARNINGS_SHOWN = 20
 
 
-def _unit_text(value: float | None, unit: str) -> str:
-    if value is None:
-        return "n/d"
+def share_text(value: float | None) -> str:
+    """A share as `compute` writes one: `71,4 %` in French, `71.4 %` in English."""
+    return _("n/d") if value is None else f"{local_number(value, '%')} %"
+
+
+def amount_text(value: float | None) -> str:
+    return _("n/d") if value is None else local_number(round(value, 2)) + " " + _(AMOUNT_UNIT)
+
+
+def figure_text(value: float | None, unit: str) -> str:
+    """A figure in its unit: a share, an amount in € HT, or a count (bare)."""
     if unit == "%":
-        return f"{format_number(value, '%')} %"
+        return share_text(value)
     if unit == "€ HT":
-        return f"{format_number(round(value, 2))} € HT"
-    return format_number(value)
+        return amount_text(value)
+    return _("n/d") if value is None else local_number(value)
 
 
 def _target_text(result: LegalResult) -> str:
@@ -70,69 +84,95 @@ def _target_text(result: LegalResult) -> str:
     if target is None:
         return ""
     sign = "≥" if target.direction == "at-least" else "≤"
-    return f"{sign} {format_number(target.value, '%')} % by {target.year}" if target.year \
-        else f"{sign} {format_number(target.value, '%')} %"
+    value = f"{local_number(target.value, '%', exact=True)} %"
+    by = _(" by {year}").format(year=target.year) if target.year else ""
+    return f"{sign} {value}{by}"
 
 
 def _status_cell(result: LegalResult) -> Cell:
-    style = {"met": "green", "on-track": "green", "not-met": "red", "off-track": "red"}
-    return Cell(STATUS_LABELS[result.status], style.get(result.status))
+    return Cell(_(STATUS_LABELS[result.status]), STATUS_STYLES.get(result.status))
 
 
 def _scope_title(scope: LegalScope, shared: bool) -> str:
     if scope.buyer is not None:
-        return TEXT["buyer"].format(siret=scope.buyer)
-    return TEXT["all"] if shared else TEXT["everyone"]
+        return _(BUYER).format(siret=scope.buyer)
+    return _(ALL_OF_SCHEME) if shared else _(ALL_OF_REGISTER)
 
 
-def legal_lines(report: ContractsReport, width: int, paint: Painter, *,
-                buyers: Sequence[str] = ()) -> list[str]:
+def ccag_text(ccag: str, translated: Callable[[str], str] = _) -> str:
+    """`CCAG Travaux`; a concession has none (the register writes `—`)."""
+    if ccag == NO_CCAG:
+        return translated(N_("no CCAG (concessions)"))
+    return translated(N_("CCAG {ccag}")).format(ccag=ccag)
+
+
+def _label_lines(ident: str, width: int) -> list[Cell]:
+    """The indicator's label, wrapped to the width: it leads, on its own lines, the row of
+    figures that its id starts (as in `compute`)."""
+    import textwrap
+
+    label = _(LABELS.get(ident, ident))
+    if len(label) + 2 <= width:
+        return [Cell(f"  {label}", whole=True)]
+    lines = textwrap.wrap(label, max(width, 40), initial_indent="  ", subsequent_indent="    ")
+    return [Cell(line, whole=True) for line in lines]
+
+
+def legal_lines(report: ContractsReport, width: int, paint: Painter) -> list[str]:
     """The legal indicators as table lines, one table per scope."""
     kept = int(report.overall.results[0].figure.value or 0)
-    lines = [paint(TEXT["title"].format(year=report.year), "bold"),
-             paint(TEXT["read"].format(kept=kept, files=len(report.files),
-                                       duplicates=report.duplicates), "dim")]
-    columns = [Column("indicator", "left", flexible=True), Column("basis", "left"),
-               Column(str(report.year)), Column("part / whole"), Column("target"),
-               Column("status", "left")]
+    lines = [paint(_(TITLE).format(year=report.year), "bold"),
+             paint(_(READ).format(kept=local_number(kept), files=len(report.files),
+                                  duplicates=local_number(report.duplicates)), "dim")]
+    columns = [Column(_("indicator · id"), "left", flexible=True), Column(_("basis"), "left"),
+               Column(str(report.year)), Column(_("part / whole")), Column(_("target")),
+               Column(_("status"), "left")]
     for scope in report.scopes:
         rows: list[Row | Cell] = []
         for result in scope.results:
             figure = result.figure
             ratio = ""
             if figure.part is not None and figure.whole is not None:
-                unit = "€ HT" if figure.basis == "value" else "contrats"
-                ratio = (f"{_unit_text(figure.part, unit)} / {_unit_text(figure.whole, unit)}"
-                         if figure.basis == "value" else
-                         f"{format_number(figure.part)} / {format_number(figure.whole)}")
-            rows.append([Cell(figure.id, whole=True), figure.basis,
-                         _unit_text(figure.value, figure.unit), ratio, _target_text(result),
-                         _status_cell(result)])
+                # amounts bare: the basis column and the note below say they are € HT
+                ratio = (f"{local_number(round(figure.part, 2))} / "
+                         f"{local_number(round(figure.whole, 2))}")
+            rows += _label_lines(figure.id, width)
+            rows.append([Cell(f"    {figure.id}", "dim", whole=True),
+                         _(BASIS_WORDS[figure.basis]), figure_text(figure.value, figure.unit),
+                         ratio, _target_text(result), _status_cell(result)])
             for kind, value in figure.by_kind.items():
-                rows.append([Cell(f"    · {SHARE_BREAKDOWN_LABELS.get(kind, kind)}", "dim"), "",
-                             Cell(_unit_text(value, figure.unit), "dim")])
+                word = _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+                rows.append([Cell(f"      · {word}", "dim"), "",
+                             Cell(figure_text(value, figure.unit), "dim")])
             for ccag, value in figure.by_ccag.items():
-                rows.append([Cell(f"    · ccag {ccag}", "dim"), "",
-                             Cell(_unit_text(value, figure.unit), "dim")])
-        lines += ["", paint(_scope_title(scope, bool(buyers)), "bold")]
+                rows.append([Cell(f"      · {ccag_text(ccag)}", "dim"), "",
+                             Cell(figure_text(value, figure.unit), "dim")])
+        lines += ["", paint(_scope_title(scope, bool(report.buyers)), "bold")]
         lines += render_table(columns, rows, width=width, paint=paint)
-    lines += ["", paint(TEXT["value_note"], "dim")]
+    lines += ["", *_wrapped(_(VALUE_NOTE), width, paint)]
     return lines
+
+
+def _wrapped(text: str, width: int, paint: Painter) -> list[str]:
+    import textwrap
+
+    return [paint(line, "dim") for line in textwrap.wrap(text, width)]
 
 
 def missing_lines(report: ContractsReport, width: int, paint: Painter) -> list[str]:
     from spapser_cli.contracts.vocabulary import OBLIGATION_DATE
 
-    lines = [paint(TEXT["missing_title"].format(since=OBLIGATION_DATE), "bold"),
-             paint(TEXT["proxy"], "dim")]
+    lines = [paint(_(MISSING_TITLE).format(since=OBLIGATION_DATE), "bold"),
+             *_wrapped(_(PROXY), width, paint)]
     frame = report.missing
     if frame.empty:
-        return [*lines, TEXT["none_missing"]]
-    columns = [Column("buyer", "left"), Column("id", "left"), Column("date", "left"),
-               Column("object", "left", flexible=True), Column("amount"), Column("ccag", "left")]
+        return [*lines, _(NONE_MISSING)]
+    columns = [Column(_("buyer"), "left"), Column(_("id"), "left"), Column(_("date"), "left"),
+               Column(_("object"), "left", flexible=True), Column(_("amount")),
+               Column(_("CCAG"), "left")]
     rows: list[Row | Cell] = [
         [r.buyer, Cell(r.id, whole=True), r.date or "", r.object or "",
-         _unit_text(None if r.amount != r.amount else float(r.amount), "€ HT"), r.ccag or ""]
+         amount_text(None if r.amount != r.amount else float(r.amount)), r.ccag or ""]
         for r in frame.itertuples(index=False)]
     return [*lines, *render_table(columns, rows, width=width, paint=paint)]
 
@@ -144,15 +184,20 @@ def warning_lines(problems: Sequence[Problem], limit: int = WARNINGS_SHOWN) -> l
     if rest:
         counts = Counter(p.code for p in rest)
         detail = ", ".join(f"{code} × {n}" for code, n in counts.most_common())
-        shown.append(TEXT["more_warnings"].format(more=len(rest)) + f" ({detail})")
+        shown.append(_(MORE_WARNINGS).format(more=local_number(len(rest))) + f" ({detail})")
     return shown
+
+
+def heading_lines(report: ContractsReport, paint: Painter) -> list[str]:
+    """The organisation's name heads the output (none with bare FILES: no scheme is read)."""
+    return [paint(report.organisation, "bold")] if report.organisation else []
 
 
 # -- the command's outputs ----------------------------------------------------------------------
 
 
-def render_contracts(report: ContractsReport, fmt: str, *, missing_only: bool = False,
-                     buyers: Sequence[str] = ()) -> None:
+def render_contracts(report: ContractsReport, fmt: str, *, missing_only: bool = False
+                     ) -> None:
     """`spapser contracts YEAR [--missing-environmental]` in table, CSV or JSON."""
     out = sys.stdout
     if fmt == "json":
@@ -163,12 +208,13 @@ def render_contracts(report: ContractsReport, fmt: str, *, missing_only: bool = 
     elif fmt == "csv":
         out.write(missing_csv(report) if missing_only else legal_csv(report))
         if missing_only:
-            print(TEXT["proxy"], file=sys.stderr)
+            print(_(PROXY), file=sys.stderr)
     else:
         paint = Painter(use_color(out))
         width = output_width(out)
-        lines = (missing_lines(report, width, paint) if missing_only else
-                 legal_lines(report, width, paint, buyers=buyers))
+        lines = heading_lines(report, paint) + (
+            missing_lines(report, width, paint) if missing_only else
+            legal_lines(report, width, paint))
         out.write("\n".join(lines) + "\n")
     for line in warning_lines(report.warnings):
         print(line, file=sys.stderr)
@@ -220,11 +266,12 @@ def _csv_safe(value: Any) -> str:
 
 # -- the observatory view -----------------------------------------------------------------------
 
-BUYER_HEADERS = {"buyer": "buyer", "contracts": "contracts", "amount": "amount (€ HT)",
-                 "excluded_amounts": "amounts left out",
-                 "environmental_share": "env. %", "environmental_value_share": "env. value %",
-                 "social_share": "social %", "social_value_share": "social value %",
-                 "reserved_share": "reserved %", "innovative_share": "innovative %"}
+BUYER_HEADERS = {"buyer": N_("buyer"), "contracts": N_("contracts"),
+                 "amount": N_("amount (€ excl. VAT)"), "excluded_amounts": N_("amounts left out"),
+                 "environmental_share": N_("env. %"),
+                 "environmental_value_share": N_("env. value %"), "social_share": N_("social %"),
+                 "social_value_share": N_("social value %"), "reserved_share": N_("reserved %"),
+                 "innovative_share": N_("innovative %")}
 
 
 def render_by_buyer(table: pd.DataFrame, year: int, fmt: str,
@@ -242,15 +289,17 @@ def render_by_buyer(table: pd.DataFrame, year: int, fmt: str,
         out.write(frame.to_csv(index=False, lineterminator="\r\n"))
     else:
         paint = Painter(use_color(out))
-        heads = [Column(BUYER_HEADERS[c], "left" if c == "buyer" else "right") for c in columns]
+        heads = [Column(_(BUYER_HEADERS[c]), "left" if c == "buyer" else "right")
+                 for c in columns]
         body: list[Row | Cell] = []
         for record in table[columns].itertuples(index=False):
-            cells: Row = [Cell(record[0], whole=True), format_number(float(record[1])),
-                          format_number(round(float(record[2]), 2)),
-                          format_number(float(record[3]))]
-            cells += [_unit_text(None if v != v else float(v), "%") for v in record[4:]]
+            cells: Row = [Cell(record[0], whole=True), local_number(float(record[1])),
+                          local_number(round(float(record[2]), 2)),
+                          local_number(float(record[3]))]
+            cells += [share_text(None if v != v else float(v)) for v in record[4:]]
             body.append(cells)
-        lines = render_table(heads, body, width=output_width(out), paint=paint)
+        lines = [paint(_("Contracts notified in {year}, per buyer").format(year=year), "bold"),
+                 *render_table(heads, body, width=output_width(out), paint=paint)]
         out.write("\n".join(lines) + "\n")
     for line in warning_lines(warnings):
         print(line, file=sys.stderr)

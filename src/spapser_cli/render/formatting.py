@@ -9,11 +9,12 @@ COUNT_UNIT = "nombre"  # counts are shown bare: "20", not "20 nombre"
 
 def decimals_for(value: float, unit: str | None) -> int:
     """Percentages keep one decimal (two below 10, as the scheme prints 1.26 %); other
-    quantities keep up to two, none for whole numbers."""
-    if unit == "%":
-        return 2 if abs(value) < 10 else 1
+    quantities keep up to two. Whole numbers have none, percentages too: a share of exactly
+    0 or 100 reads `0 %` and `100 %`, not `0.00 %` next to `100.0 %`."""
     if float(value).is_integer():
         return 0
+    if unit == "%":
+        return 2 if abs(value) < 10 else 1
     return 2 if abs(value) < 1000 else 1
 
 
