@@ -63,3 +63,17 @@ def test_a_write_removes_what_a_killed_write_left_a_day_ago(tmp_path: Path):
     write_text_atomic(tmp_path / "out.yaml", "x: 1\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".spapser-fedcba9876543210.tmp", ".spapser-notes.tmp", "out.yaml"]
+
+
+def test_the_exports_own_errors_are_in_french(tmp_path: Path):
+    runner = CliRunner()
+    done = runner.invoke(app, ["--lang", "fr", "export", "--from", "2030", "--to", "2031"])
+    assert (done.exit_code, done.stderr.splitlines()[-1]) == (1, (
+        "Erreur : pas de mesures entre 2030 et 2031 ; années avec des données : 2009, 2010, "
+        "2011, 2012, 2013, 2014, 2015, 2016"))
+    target = tmp_path / "bilan.xlsx"
+    (tmp_path / ".~lock.bilan.xlsx#").write_text("someone,host,2026")  # LibreOffice has it
+    done = runner.invoke(app, ["--lang", "fr", "export", "2015", "-o", str(target)])
+    assert (done.exit_code, done.stderr.splitlines()[-1]) == (3, (
+        f"Erreur : impossible d'écrire {target} : il est ouvert dans un tableur (fichier de "
+        "verrou .~lock.bilan.xlsx#) ; fermez-le et recommencez"))

@@ -794,6 +794,20 @@ FR = {
         "{pilots} pilote(s)",
     # series, actions, init, the system's reasons (lead)
     "overall": "ensemble",
+    "give either YEAR (annual bilan) or --from and --to (global bilan), not both":
+        "donnez soit ANNÉE (bilan annuel), soit --from et --to (bilan global), pas les deux",
+    "give a YEAR (e.g. `spapser export 2015`) or both --from and --to (e.g. `spapser export "
+    "--from 2013 --to 2015`)":
+        "donnez une ANNÉE (par exemple `spapser export 2015`) ou --from et --to (par exemple "
+        "`spapser export --from 2013 --to 2015`)",
+    "{output}: the workbook must be an {suffix} file (Excel refuses a workbook whose name does "
+    "not match its format)":
+        "{output} : le classeur doit être un fichier {suffix} (Excel refuse un classeur dont le "
+        "nom ne correspond pas au format)",
+    "no measures between {first} and {last}; years with data: {available}":
+        "pas de mesures entre {first} et {last} ; années avec des données : {available}",
+    "it is open in a spreadsheet application (lock file {lock}); close it and try again":
+        "il est ouvert dans un tableur (fichier de verrou {lock}) ; fermez-le et recommencez",
     # a « % » before a letter reads as printf to pybabel: the percent sign is in the field
     "a target of {percent} is outside 0-100": "une cible de {percent} est hors de 0-100",
     "{percent} is outside 0-100": "{percent} est hors de 0-100",

@@ -24,6 +24,7 @@ from spapser_cli.catalog import Catalog
 from spapser_cli.collect.status import StatusReport, year_status
 from spapser_cli.engine import Engine, Result, YearReport, compute_year
 from spapser_cli.files import absolute
+from spapser_cli.i18n import Message
 from spapser_cli.problems import Problem, SpapserError, UsageError
 
 if TYPE_CHECKING:
@@ -53,14 +54,15 @@ def plan_export(*, year: int | None, first: int | None, last: int | None,
                 output: Path | None) -> ExportPlan:
     """Check the command's arguments (no I/O). Raises `UsageError` (exit 2)."""
     if year is not None and (first is not None or last is not None):
-        raise UsageError("give either YEAR (annual bilan) or --from and --to (global bilan), "
-                         "not both")
+        raise UsageError(Message("give either YEAR (annual bilan) or --from and --to (global "
+                                 "bilan), not both"))
     if year is None:
         if first is None or last is None:
-            raise UsageError("give a YEAR (e.g. `spapser export 2015`) or both --from and --to "
-                             "(e.g. `spapser export --from 2013 --to 2015`)")
+            raise UsageError(Message("give a YEAR (e.g. `spapser export 2015`) or both --from "
+                                     "and --to (e.g. `spapser export --from 2013 --to 2015`)"))
         if first > last:
-            raise UsageError(f"--from {first} is after --to {last}")
+            raise UsageError(Message("--from {first} is after --to {last}", first=first,
+                                     last=last))
         start, end, is_global = first, last, True
     else:
         start, end, is_global = year, year, False
@@ -69,8 +71,9 @@ def plan_export(*, year: int | None, first: int | None, last: int | None,
         return ExportPlan(start, end, DEFAULT_FOLDER / f"bilan-{label}{WORKBOOK_SUFFIX}",
                           True, is_global)
     if output.suffix.lower() != WORKBOOK_SUFFIX:
-        raise UsageError(f"{output}: the workbook must be an {WORKBOOK_SUFFIX} file (Excel "
-                         "refuses a workbook whose name does not match its format)")
+        raise UsageError(Message("{output}: the workbook must be an {suffix} file (Excel "
+                                 "refuses a workbook whose name does not match its format)",
+                                 output=str(output), suffix=WORKBOOK_SUFFIX))
     return ExportPlan(start, end, output, False, is_global)
 
 
@@ -142,9 +145,10 @@ def gather(catalog: Catalog, plan: ExportPlan, *, problems: list[Problem],
     if plan.global_bilan:
         years = [y for y in catalog.years if plan.first <= y <= plan.last]
         if not years:
-            available = ", ".join(str(y) for y in catalog.years) or "none"
-            raise SpapserError(f"no measures between {plan.first} and {plan.last}; years "
-                               f"with data: {available}")
+            available = ", ".join(str(y) for y in catalog.years) or Message("none")
+            raise SpapserError(Message("no measures between {first} and {last}; years with "
+                                       "data: {available}", first=plan.first, last=plan.last,
+                                       available=available))
         ends = [plan.last, plan.first]
     else:
         years = [y for y in catalog.years if y < plan.last]

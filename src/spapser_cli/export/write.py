@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.export.bilan import ExportPlan, gather
-from spapser_cli.files import check_target, exists, office_lock_files, write_atomic
+from spapser_cli.files import (
+    cannot_write,
+    check_target,
+    exists,
+    office_lock_files,
+    system_reason,
+    write_atomic,
+)
+from spapser_cli.i18n import Message
 from spapser_cli.problems import OutputError, Problem
 
 if TYPE_CHECKING:
@@ -23,12 +31,14 @@ def prepare_target(plan: ExportPlan) -> Path:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+            raise OutputError(Message("cannot create {path}: {reason}", path=str(target.parent),
+                                      reason=system_reason(exc))) from None
     check_target(target)
     for lock in office_lock_files(target):
         if exists(lock):  # a name too long to exist is no lock
-            raise OutputError(f"cannot write {target}: it is open in a spreadsheet application "
-                              f"(lock file {lock.name}); close it and try again")
+            raise OutputError(cannot_write(target, Message(
+                "it is open in a spreadsheet application (lock file {lock}); close it and try "
+                "again", lock=lock.name)))
     return target
 
 
