@@ -45,7 +45,7 @@ def folder_contracts(folder: Path) -> Register | None:
     error when a file there cannot be read."""
     if not (folder / "contracts").is_dir():
         return None
-    register, _ = folder_register(folder)
+    register, _problems = folder_register(folder)
     if register is not None and register.errors:
         raise InvalidDataError(register.problems)
     return register
@@ -58,7 +58,7 @@ def contracts_source(files: Sequence[Path], folder: Path | None) -> ContractsSou
         return ContractsSource(read_files(files))
     from spapser_cli.read.load import require_catalog
 
-    catalog, _ = require_catalog(folder)
+    catalog, _problems = require_catalog(folder)
     register = folder_contracts(folder)
     if register is None:
         raise SpapserError(Message(NO_REGISTER, folder=str(folder / "contracts")))

@@ -173,7 +173,7 @@ class Formula:
         if indicator.breakdown == "per-category":
             breakdown = self._per_category(indicator.part, indicator.whole, 100.0)
         elif indicator.breakdown == "composition":
-            total, _ = self.quantity(indicator.whole, self.year)
+            total, _why_missing = self.quantity(indicator.whole, self.year)
             breakdown = {c: (v / total * 100 if v is not None and total else None)
                          for c, v in self.by_category(indicator.whole, self.year).items()}
         return value, breakdown, reason
