@@ -220,9 +220,9 @@ FR = {
     "Only this axis.": "Seulement cet axe.",
     "Propose a split of the actions into thirds over the cycle.":
         "Proposer une répartition des actions en tiers sur le cycle.",
-    "Show one indicator across every year with data, against its target.\n\nExample: spapser "
-    "series paper-recycled-share --from 2009 --to 2015":
-        "Montre un indicateur sur toutes les années qui ont des données, face à sa cible.\n\n"
+    "Show one indicator in every year of the data folder, against its targets.\n\nExample: "
+    "spapser series paper-recycled-share --from 2009 --to 2015":
+        "Montre un indicateur sur chaque année du dossier de données, face à ses cibles.\n\n"
         "Exemple : spapser series paper-recycled-share --from 2009 --to 2015",
     "Show the changes, write nothing.": "Montrer les changements, sans rien écrire.",
     "Show the evaluation plan, or propose one (years already decided are kept).\n\nExample: "

@@ -32,7 +32,7 @@ from spapser_cli.i18n import _
 @handles_errors
 def compute(
     year: Annotated[int, typer.Argument(help=_("The year to compute, e.g. 2015."),
-                                                 parser=parse_year)],
+                                                 parser=parse_year, metavar="YEAR")],
     data_dir: DataDirOption = None,
     axis: Annotated[int | None, typer.Option("--axis", "-a", help=_("Only this axis."),
                                              parser=positive, metavar="INTEGER")] = None,
@@ -56,7 +56,7 @@ def compute(
 
 
 @app.command(help=_(
-    "Show one indicator across every year with data, against its target.\n"
+    "Show one indicator in every year of the data folder, against its targets.\n"
     "\n"
     "Example: spapser series paper-recycled-share --from 2009 --to 2015"))
 @handles_errors
@@ -64,9 +64,9 @@ def series(
     indicator: Annotated[str, typer.Argument(help=_("An indicator id, e.g. "
                                              "paper-recycled-share."))],
     first: Annotated[int | None, typer.Option("--from", help=_("First year."),
-                                                             parser=parse_year)] = None,
+                                              parser=parse_year, metavar="YEAR")] = None,
     last: Annotated[int | None, typer.Option("--to", help=_("Last year."),
-                                                            parser=parse_year)] = None,
+                                             parser=parse_year, metavar="YEAR")] = None,
     data_dir: DataDirOption = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
@@ -88,11 +88,12 @@ def series(
 @handles_errors
 def export(
     year: Annotated[int | None, typer.Argument(help=_("The year of the annual bilan."),
-                                               parser=parse_year, show_default=False)] = None,
+                                               parser=parse_year, metavar="YEAR",
+                                               show_default=False)] = None,
     first: Annotated[int | None, typer.Option("--from", help=_("First year of a global "
-                                              "bilan."), parser=parse_year)] = None,
+                                              "bilan."), parser=parse_year, metavar="YEAR")] = None,
     last: Annotated[int | None, typer.Option("--to", help=_("Last year of a global bilan."),
-                                             parser=parse_year)]
+                                             parser=parse_year, metavar="YEAR")]
     = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=_("Workbook to write "
                                                 "(default: reports/bilan-YEAR.xlsx)."),
