@@ -210,11 +210,13 @@ def _check_measures(year: int, measures: Any) -> None:
 
 class _Positions:
     """The positions of every stored file, parsed on first use: only a warning placed on a
-    line needs them, and parsing them all costs more than the rest of the snapshot."""
+    line needs them. The JSON is read once, each file's marks only when that file is asked
+    for (the *Données* sheet asks for the measures files, never for the action sheets)."""
 
     def __init__(self, raw: bytes, start: int) -> None:
         self.raw: bytes | None = raw  # the snapshot; its positions begin at `start`
         self.start = start
+        self.entries: dict[str, tuple[Any, Any]] = {}  # file -> its stored values and keys
         self.parsed: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] = {}
 
     def of(self, file: str) -> tuple[dict[Any, Any], dict[Any, Any]]:
@@ -222,19 +224,27 @@ class _Positions:
             raw, self.raw = self.raw, None
             try:
                 with paused_gc():
-                    self.parsed = _parse_positions(memoryview(raw)[self.start:].tobytes())
+                    self.entries = _parse_positions(memoryview(raw)[self.start:].tobytes())
             except (SnapshotError, ValueError, TypeError, RecursionError):
                 pass  # a damaged part: messages lose their line, nothing else
-        return self.parsed.get(file, ({}, {}))
+        found = self.parsed.get(file)
+        if found is None:
+            values, keys = self.entries.pop(file, ((), ()))
+            try:
+                found = (_marks(values), _marks(keys))
+            except (SnapshotError, ValueError, TypeError, RecursionError):
+                found = ({}, {})  # a damaged file's positions: its messages lose their line
+            self.parsed[file] = found
+        return found
 
 
-def _parse_positions(raw: bytes) -> dict[str, tuple[dict[Any, Any], dict[Any, Any]]]:
+def _parse_positions(raw: bytes) -> dict[str, tuple[Any, Any]]:
     documents = json.loads(raw)
     _typed(documents, list, "the documents")
-    parsed = {}
+    entries = {}
     for file, values, keys in documents:
-        parsed[_typed(file, str, "a file name")] = (_marks(values), _marks(keys))
-    return parsed
+        entries[_typed(file, str, "a file name")] = (values, keys)
+    return entries
 
 
 def _marks(entries: Any) -> dict[tuple[Any, ...], tuple[int, int]]:
