@@ -5,33 +5,29 @@ The workbook is read by French committees, whatever the language of the CLI."""
 
 from __future__ import annotations
 
-from spapser_cli.i18n import Message, translate
+from spapser_cli.engine import STATUS_LABELS
+from spapser_cli.i18n import Message, french, translate
+from spapser_cli.render.compute import (
+    KIND_LABELS,
+    MILESTONE_LABELS,
+    PROVENANCE_LABELS,
+    QUALIFIER_WORDS,
+    QUALIFIERS,
+)
 
-STATUS_FR = {
-    "met": "atteint",
-    "not-met": "non atteint",
-    "on-track": "en bonne voie",
-    "off-track": "en retard",
-    "no-target": "sans cible",
-    "no-data": "non disponible",
-}
-PROVENANCE_FR = {"computed": "calculé", "reported": "publié"}
-MILESTONE_FR = {"done": "réalisé", "in-progress": "en cours", "not-started": "non commencé"}
-KIND_FR = {
-    "value": "valeur",
-    "difference": "écart N − N-1",
-    "change": "évolution N / N-1",
-    "ratio": "ratio",
-    "share": "part",
-    "rate": "taux",
-    "qualitative": "qualitatif",
-    "milestone": "jalon",
-    "contracts": "contrats (registre)",
-}
+
+def in_french(labels: dict[str, str]) -> dict[str, str]:
+    """A table of the CLI's words, in French from the one catalog."""
+    return {key: french(label) for key, label in labels.items()}
+
+
+STATUS_FR = in_french(STATUS_LABELS)
+PROVENANCE_FR = in_french(PROVENANCE_LABELS)
+MILESTONE_FR = in_french(MILESTONE_LABELS)
+KIND_FR = in_french(KIND_LABELS)
 UNCOMPUTED_KINDS = ("qualitative", "milestone")  # assessed in words: no series, no chart
-QUALIFIER_PREFIX = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
-QUALIFIER_FR = {"exact": "", "more-than": "plus de", "less-than": "moins de",
-                "about": "environ"}
+QUALIFIER_PREFIX = QUALIFIERS
+QUALIFIER_FR = {**in_french(QUALIFIER_WORDS), "exact": ""}  # an exact figure says nothing
 
 SUMMARY = "Synthèse"
 SERIES = "Séries"
@@ -39,8 +35,6 @@ DATA = "Données"
 CHECKS = "Contrôles"
 COMPLETENESS = "Complétude"
 ABOUT = "À propos"
-
-
 
 SEVERITY_FR = {"error": "erreur", "warning": "avertissement"}
 

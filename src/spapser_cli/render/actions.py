@@ -7,19 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from spapser_cli.catalog import Catalog
 from spapser_cli.i18n import N_, _
-from spapser_cli.render.compute import make_console
+from spapser_cli.render.compute import KIND_LABELS, make_console
 from spapser_cli.render.formatting import COUNT_UNIT, local_number
 from spapser_cli.render.terminal import json_text, printable
 
 if TYPE_CHECKING:
     from spapser_cli.read.models import Action, Indicator
-
-KIND_LABELS = {  # an indicator's kind as a reader says it (the workbook's words in French)
-    "value": N_("value"), "difference": N_("difference N − N-1"),
-    "change": N_("change N / N-1"), "ratio": N_("ratio"), "share": N_("share"),
-    "rate": N_("rate"), "qualitative": N_("qualitative"), "milestone": N_("milestone"),
-    "contracts": N_("contracts (register)"),
-}
 
 
 def _safe(text: str) -> str:

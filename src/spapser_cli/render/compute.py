@@ -46,6 +46,12 @@ STATUS_STYLES = {
 MILESTONE_LABELS = {"done": N_("done"), "in-progress": N_("in progress"),
                     "not-started": N_("not started")}
 PROVENANCE_LABELS = {"computed": N_("computed"), "reported": N_("reported")}
+KIND_LABELS = {  # an indicator's kind as a reader says it (the workbook's words too)
+    "value": N_("value"), "difference": N_("difference N − N-1"),
+    "change": N_("change N / N-1"), "ratio": N_("ratio"), "share": N_("share"),
+    "rate": N_("rate"), "qualitative": N_("qualitative"), "milestone": N_("milestone"),
+    "contracts": N_("contracts (register)"),
+}
 CHANGE_UNITS = {"points": N_("points"), "%": "%"}
 QUALIFIERS = {"more-than": "> ", "less-than": "< ", "about": "≈ "}
 
